@@ -1,0 +1,1 @@
+"""Shared infrastructure for Shuangdao services. Free of domain code by rule."""

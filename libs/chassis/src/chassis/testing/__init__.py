@@ -1,0 +1,1 @@
+"""Pytest fixtures for real infrastructure (registered as a pytest plugin)."""

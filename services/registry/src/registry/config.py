@@ -1,0 +1,21 @@
+"""Registry settings, read once at start."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chassis.settings import CommonSettings
+
+SERVICE = "registry"
+HOUSEHOLD_TOPIC = "registry.household.v1"
+
+
+@dataclass(frozen=True)
+class Settings:
+    common: CommonSettings
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(common=CommonSettings.from_env(SERVICE, grpc_port=50051, http_port=8081))
+
+    def topic(self, name: str) -> str:
+        return self.common.topic_prefix + name

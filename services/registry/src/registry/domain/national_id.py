@@ -1,0 +1,30 @@
+"""Resident identity numbers (GB 11643-1999): 17 digits and a check character."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_SHAPE = re.compile(r"^\d{17}[\dX]$")
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_CHECK = "10X98765432"
+
+
+def check_character(first17: str) -> str:
+    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS)) % 11]
+
+
+def problem_with(number: str) -> str | None:
+    """None when the number is well formed, else what is wrong with it."""
+    if not _SHAPE.match(number):
+        return "must be 17 digits followed by a digit or X"
+    try:
+        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return "birth date part is not a date"
+    if check_character(number[:17]) != number[17]:
+        return "check digit does not match (GB 11643)"
+    return None
+
+
+def normalise(number: str) -> str:
+    return number.strip().upper()
