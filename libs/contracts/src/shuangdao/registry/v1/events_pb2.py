@@ -26,13 +26,41 @@ from shuangdao.common.v1 import divisions_pb2 as shuangdao_dot_common_dot_v1_dot
 from shuangdao.registry.v1 import registry_pb2 as shuangdao_dot_registry_dot_v1_dot_registry__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"shuangdao/registry/v1/events.proto\x12\x15shuangdao.registry.v1\x1a#shuangdao/common/v1/divisions.proto\x1a$shuangdao/registry/v1/registry.proto\"\xc1\x01\n\x13HouseholdRegistered\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x31\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1f.shuangdao.registry.v1.Category\x12\x14\n\x0cmember_count\x18\x04 \x01(\x05\x12\x15\n\rregistered_at\x18\x05 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\"shuangdao/registry/v1/events.proto\x12\x15shuangdao.registry.v1\x1a#shuangdao/common/v1/divisions.proto\x1a$shuangdao/registry/v1/registry.proto\"\xda\x01\n\x12HouseholdSubmitted\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x31\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1f.shuangdao.registry.v1.Category\x12\x14\n\x0cmember_count\x18\x04 \x01(\x05\x12\x14\n\x0csubmitted_at\x18\x05 \x01(\t\x12\x19\n\x11via_county_system\x18\x06 \x01(\x08\"\xef\x01\n\x0bStepDecided\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12)\n\x04step\x18\x03 \x01(\x0e\x32\x1b.shuangdao.registry.v1.Step\x12\x31\n\x08\x64\x65\x63ision\x18\x04 \x01(\x0e\x32\x1f.shuangdao.registry.v1.Decision\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x12\n\ndecided_by\x18\x06 \x01(\t\x12\x12\n\ndecided_at\x18\x07 \x01(\t\"\x82\x02\n\x13HouseholdRegistered\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x31\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32\x1f.shuangdao.registry.v1.Category\x12\x14\n\x0cmember_count\x18\x04 \x01(\x05\x12\x15\n\rregistered_at\x18\x05 \x01(\t\x12\x1a\n\x12\x61\x62le_to_work_count\x18\x06 \x01(\x05\x12#\n\x1b\x65ntry_income_per_capita_fen\x18\x07 \x01(\x03\"\xaf\x01\n\x11HouseholdRejected\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12)\n\x04step\x18\x03 \x01(\x0e\x32\x1b.shuangdao.registry.v1.Step\x12\x0e\n\x06reason\x18\x04 \x01(\t\x12\x13\n\x0brejected_at\x18\x05 \x01(\t\"\x90\x01\n\x10IncomeComponents\x12\x11\n\twages_fen\x18\x01 \x01(\x03\x12\x13\n\x0b\x66\x61rming_fen\x18\x02 \x01(\x03\x12\x14\n\x0c\x62usiness_fen\x18\x03 \x01(\x03\x12\x14\n\x0cproperty_fen\x18\x04 \x01(\x03\x12\x15\n\rtransfers_fen\x18\x05 \x01(\x03\x12\x11\n\tcosts_fen\x18\x06 \x01(\x03\"{\n\x0f\x42\x61sicGuarantees\x12\x19\n\x11\x66ood_and_clothing\x18\x01 \x01(\x08\x12\x1c\n\x14\x63ompulsory_schooling\x18\x02 \x01(\x08\x12\x19\n\x11medical_insurance\x18\x03 \x01(\x08\x12\x14\n\x0csafe_housing\x18\x04 \x01(\x08\"\xbf\x03\n\x0eSurveyRecorded\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x11\n\tsurvey_id\x18\x03 \x01(\t\x12\x0c\n\x04year\x18\x04 \x01(\x05\x12\x16\n\x0ehousehold_size\x18\x05 \x01(\x05\x12\x37\n\x06income\x18\x06 \x01(\x0b\x32\'.shuangdao.registry.v1.IncomeComponents\x12\x16\n\x0enet_income_fen\x18\x07 \x01(\x03\x12!\n\x19per_capita_net_income_fen\x18\x08 \x01(\x03\x12:\n\nguarantees\x18\t \x01(\x0b\x32&.shuangdao.registry.v1.BasicGuarantees\x12\x1c\n\x14supersedes_survey_id\x18\n \x01(\t\x12\x13\n\x0brecorded_at\x18\x0b \x01(\t\x12\x1b\n\x13new_serious_illness\x18\x0c \x01(\x08\x12\x16\n\x0enew_disability\x18\r \x01(\x08\x12\x10\n\x08\x64isaster\x18\x0e \x01(\x08\"\xa0\x01\n\x0c\x45xitProposed\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12!\n\x19per_capita_net_income_fen\x18\x04 \x01(\x03\x12\x13\n\x0bproposed_at\x18\x05 \x01(\t\"\xb7\x01\n\x0fHouseholdExited\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\x14\n\x0cmember_count\x18\x04 \x01(\x05\x12!\n\x19per_capita_net_income_fen\x18\x05 \x01(\x03\x12\x11\n\texited_at\x18\x06 \x01(\t\"\xc4\x01\n\x0bRiskFlagged\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x35\n\x08\x63\x61tegory\x18\x03 \x01(\x0e\x32#.shuangdao.registry.v1.RiskCategory\x12\x0c\n\x04rule\x18\x04 \x01(\t\x12\x10\n\x08\x65vidence\x18\x05 \x01(\t\x12\x12\n\nflagged_at\x18\x06 \x01(\t\"}\n\x0bRiskCleared\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0e\n\x06reason\x18\x03 \x01(\t\x12\x12\n\ncleared_at\x18\x04 \x01(\t\"\xbb\x01\n\x11ReturnedToPoverty\x12\x14\n\x0chousehold_id\x18\x01 \x01(\t\x12\x34\n\tdivisions\x18\x02 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04year\x18\x03 \x01(\x05\x12\x14\n\x0cmember_count\x18\x04 \x01(\x05\x12!\n\x19per_capita_net_income_fen\x18\x05 \x01(\x03\x12\x13\n\x0breturned_at\x18\x06 \x01(\t*\xc4\x01\n\x04Step\x12\x14\n\x10STEP_UNSPECIFIED\x10\x00\x12\x14\n\x10STEP_APPLICATION\x10\x01\x12\x1d\n\x19STEP_VILLAGE_VERIFICATION\x10\x02\x12\x1b\n\x17STEP_VILLAGE_DISCUSSION\x10\x03\x12\x18\n\x14STEP_TOWNSHIP_REVIEW\x10\x04\x12\x18\n\x14STEP_COUNTY_APPROVAL\x10\x05\x12 \n\x1cSTEP_PREFECTURE_REGISTRATION\x10\x06*g\n\x08\x44\x65\x63ision\x12\x18\n\x14\x44\x45\x43ISION_UNSPECIFIED\x10\x00\x12\x14\n\x10\x44\x45\x43ISION_APPROVE\x10\x01\x12\x13\n\x0f\x44\x45\x43ISION_REJECT\x10\x02\x12\x16\n\x12\x44\x45\x43ISION_SEND_BACK\x10\x03*\x84\x01\n\x0cRiskCategory\x12\x1d\n\x19RISK_CATEGORY_UNSPECIFIED\x10\x00\x12\x1a\n\x16RISK_CATEGORY_UNSTABLE\x10\x01\x12\x16\n\x12RISK_CATEGORY_EDGE\x10\x02\x12!\n\x1dRISK_CATEGORY_SUDDEN_HARDSHIP\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'shuangdao.registry.v1.events_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_HOUSEHOLDREGISTERED']._serialized_start=137
-  _globals['_HOUSEHOLDREGISTERED']._serialized_end=330
+  _globals['_STEP']._serialized_start=2626
+  _globals['_STEP']._serialized_end=2822
+  _globals['_DECISION']._serialized_start=2824
+  _globals['_DECISION']._serialized_end=2927
+  _globals['_RISKCATEGORY']._serialized_start=2930
+  _globals['_RISKCATEGORY']._serialized_end=3062
+  _globals['_HOUSEHOLDSUBMITTED']._serialized_start=137
+  _globals['_HOUSEHOLDSUBMITTED']._serialized_end=355
+  _globals['_STEPDECIDED']._serialized_start=358
+  _globals['_STEPDECIDED']._serialized_end=597
+  _globals['_HOUSEHOLDREGISTERED']._serialized_start=600
+  _globals['_HOUSEHOLDREGISTERED']._serialized_end=858
+  _globals['_HOUSEHOLDREJECTED']._serialized_start=861
+  _globals['_HOUSEHOLDREJECTED']._serialized_end=1036
+  _globals['_INCOMECOMPONENTS']._serialized_start=1039
+  _globals['_INCOMECOMPONENTS']._serialized_end=1183
+  _globals['_BASICGUARANTEES']._serialized_start=1185
+  _globals['_BASICGUARANTEES']._serialized_end=1308
+  _globals['_SURVEYRECORDED']._serialized_start=1311
+  _globals['_SURVEYRECORDED']._serialized_end=1758
+  _globals['_EXITPROPOSED']._serialized_start=1761
+  _globals['_EXITPROPOSED']._serialized_end=1921
+  _globals['_HOUSEHOLDEXITED']._serialized_start=1924
+  _globals['_HOUSEHOLDEXITED']._serialized_end=2107
+  _globals['_RISKFLAGGED']._serialized_start=2110
+  _globals['_RISKFLAGGED']._serialized_end=2306
+  _globals['_RISKCLEARED']._serialized_start=2308
+  _globals['_RISKCLEARED']._serialized_end=2433
+  _globals['_RETURNEDTOPOVERTY']._serialized_start=2436
+  _globals['_RETURNEDTOPOVERTY']._serialized_end=2623
 # @@protoc_insertion_point(module_scope)
