@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:-$root/libs/contracts/src}
 python=${PYTHON:-$root/.venv/bin/python}
 # A relative interpreter path must survive the cd below.
-case $python in */*) python=$(realpath "$python") ;; esac
+case $python in */*) python="$(cd "$(dirname "$python")" && pwd)/$(basename "$python")" ;; esac
 rm -rf "$out/shuangdao"
 mkdir -p "$out"
 cd "$root/protos"
