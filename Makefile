@@ -45,8 +45,19 @@ protos-check: $(STAMP)
 	  else diff -r -x __pycache__ $$tmp/src/shuangdao libs/contracts/src/shuangdao | head -20; rm -rf $$tmp; \
 	    echo "protos: libs/contracts is stale; run 'make protos' and commit"; exit 1; fi
 
+# Tools the deploy/ checks need: promtool (Debian's prometheus package) and
+# kustomize (built from the Go module proxy into .cache/bin).
+KUSTOMIZE := .cache/bin/kustomize
+.PHONY: tools
+tools: $(KUSTOMIZE)
+	@command -v promtool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; }
+	@command -v promtool >/dev/null || { echo "promtool missing: install Debian's prometheus package"; exit 1; }
+
+$(KUSTOMIZE):
+	GOBIN=$(abspath .cache/bin) go install sigs.k8s.io/kustomize/kustomize/v5@v5.7.1
+
 .PHONY: test
-test: $(STAMP) protos-check
+test: $(STAMP) protos-check tools
 	@set -euo pipefail; \
 	trap '$(PY) -m devstack kafka stop --name test; $(PY) -m devstack postgres stop --name shuangdao-test' EXIT; \
 	$(PY) -m devstack kafka start --name test --port $(TEST_KAFKA_PORT); \

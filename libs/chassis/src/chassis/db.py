@@ -10,6 +10,10 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, text
 
 
+# Arbitrary but fixed: "the schema migration" among advisory locks.
+MIGRATION_LOCK_KEY = 0x5D0B0C6
+
+
 def make_engine(url: str, pool_size: int = 10) -> Engine:
     if url.startswith("postgresql://"):
         # SQLAlchemy 2.1 would pick psycopg anyway; say it so nobody needs psycopg2.
@@ -43,6 +47,9 @@ def migrate(engine: Engine, migrations_dir: Path) -> None:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Replicas start together; the first migrates, the others wait and find head.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
