@@ -6,6 +6,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
+from datetime import date, timedelta
 from typing import Any
 
 from shuangdao.assessment.v1 import assessment_pb2, assessment_pb2_grpc
@@ -19,10 +20,15 @@ def id_number(first17: str) -> str:
     return first17 + "10X98765432"[sum(int(d) * w for d, w in zip(first17, weights)) % 11]
 
 
+def birth_date_of(seed: int) -> date:
+    """A distinct head-of-household birth date per seed, so national IDs never collide."""
+    return date(1940, 1, 1) + timedelta(days=seed)
+
+
 def household_request(village: str = VILLAGE, people: int = 3, seed: int = 1) -> registry_pb2.RegisterHouseholdRequest:
-    members = [registry_pb2.Member(name=f"Member {n}", national_id=id_number(f"441825197001{1 + seed % 28:02d}{n:03d}"),
+    members = [registry_pb2.Member(name=f"Member {n}", national_id=id_number(f"441825{birth_date_of(seed):%Y%m%d}{n:03d}"),
                                    relation=registry_pb2.RELATION_HEAD if n == 0 else registry_pb2.RELATION_CHILD,
-                                   sex=registry_pb2.SEX_FEMALE, birth_date="1970-01-01")
+                                   sex=registry_pb2.SEX_FEMALE, birth_date=birth_date_of(seed).isoformat())
                for n in range(people)]
     return registry_pb2.RegisterHouseholdRequest(village_code=village, category=registry_pb2.CATEGORY_DIBAO,
                                                  members=members)
