@@ -100,16 +100,20 @@ class FundsCommitted(_message.Message):
     def __init__(self, commitment_id: _Optional[str] = ..., allocation_id: _Optional[str] = ..., project_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., amount_fen: _Optional[int] = ..., committed_at: _Optional[str] = ...) -> None: ...
 
 class ProjectCompleted(_message.Message):
-    __slots__ = ("project_id", "village", "spent_fen", "completed_at")
+    __slots__ = ("project_id", "village", "spent_fen", "completed_at", "released_fen", "budget_fen")
     PROJECT_ID_FIELD_NUMBER: _ClassVar[int]
     VILLAGE_FIELD_NUMBER: _ClassVar[int]
     SPENT_FEN_FIELD_NUMBER: _ClassVar[int]
     COMPLETED_AT_FIELD_NUMBER: _ClassVar[int]
+    RELEASED_FEN_FIELD_NUMBER: _ClassVar[int]
+    BUDGET_FEN_FIELD_NUMBER: _ClassVar[int]
     project_id: str
     village: _divisions_pb2.DivisionPath
     spent_fen: int
     completed_at: str
-    def __init__(self, project_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., spent_fen: _Optional[int] = ..., completed_at: _Optional[str] = ...) -> None: ...
+    released_fen: int
+    budget_fen: int
+    def __init__(self, project_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., spent_fen: _Optional[int] = ..., completed_at: _Optional[str] = ..., released_fen: _Optional[int] = ..., budget_fen: _Optional[int] = ...) -> None: ...
 
 class FundsDisbursed(_message.Message):
     __slots__ = ("disbursement_id", "allocation_id", "project_id", "village", "amount_fen", "recipient_kind", "disbursed_at")
@@ -146,3 +150,17 @@ class DisbursementReversed(_message.Message):
     reason: str
     reversed_at: str
     def __init__(self, reversal_id: _Optional[str] = ..., disbursement_id: _Optional[str] = ..., allocation_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., amount_fen: _Optional[int] = ..., reason: _Optional[str] = ..., reversed_at: _Optional[str] = ...) -> None: ...
+
+class CollectiveIncomeRecorded(_message.Message):
+    __slots__ = ("record_id", "village", "year", "amount_fen", "recorded_at")
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    VILLAGE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    record_id: str
+    village: _divisions_pb2.DivisionPath
+    year: int
+    amount_fen: int
+    recorded_at: str
+    def __init__(self, record_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., year: _Optional[int] = ..., amount_fen: _Optional[int] = ..., recorded_at: _Optional[str] = ...) -> None: ...

@@ -1,0 +1,283 @@
+"""One function per command. Each runs in one unit of work; the ones that move
+money run through `idempotent`, so a retried call returns the first result."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy.exc import IntegrityError
+
+from chassis.errors import FailedPrecondition, NotFound
+
+from funds.adapters.repository import AccountSpec
+from funds.domain import commands, events, figures, idempotency, ledger, model
+from funds.service_layer.unit_of_work import UnitOfWork
+
+Clock = Callable[[], datetime]
+UowFactory = Callable[[], UnitOfWork]
+R = TypeVar("R")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def idempotent(command: commands.Command, new_uow: UowFactory, result_type: type[R],
+               work: Callable[[UnitOfWork], R], clock: Clock = utc_now) -> R:
+    """Runs `work` once per idempotency key. The key row is written first, in
+    the same transaction as the movement: a concurrent retry waits on it and then
+    finds the stored result; a failed call leaves no key behind (a retry is
+    judged afresh, e.g. once money has arrived)."""
+    key: str = getattr(command, "idempotency_key", "")
+    if not key:
+        with new_uow() as uow:
+            result = work(uow)
+            uow.commit()
+        return result
+    operation, fingerprint = idempotency.operation_of(command), idempotency.fingerprint(command)
+    for _attempt in range(3):
+        with new_uow() as uow:
+            stored = uow.funds.find_key(key)
+            if stored is not None:
+                if (stored.operation, stored.fingerprint) != (operation, fingerprint):
+                    raise idempotency.KeyReused(key, stored.operation, operation)
+                return result_type(**json.loads(stored.result))
+            try:
+                uow.funds.claim_key(key, operation, fingerprint, clock())
+            except IntegrityError:
+                continue  # a concurrent call with this key committed first: read its result
+            result = work(uow)
+            uow.funds.store_result(key, json.dumps(asdict(result)))  # type: ignore[call-overload]
+            uow.commit()
+            return result
+    raise FailedPrecondition(f"idempotency key {key!r} is being used by a concurrent call; retry")
+
+
+def _post(uow: UnitOfWork, transaction: ledger.Transaction, occurred_at: datetime, village_code: str | None,
+          clock: Clock) -> dict[str, int]:
+    balances = uow.funds.lock_balances(transaction.accounts)
+    after = ledger.post(balances, transaction)
+    uow.funds.record(transaction, after, occurred_at, village_code, clock())
+    return after
+
+
+def _not_before(moment: datetime, earlier: datetime, what: str, field: str) -> None:
+    if moment < earlier:
+        raise FailedPrecondition(f"{field} {model.rfc3339(moment)} is before {what} ({model.rfc3339(earlier)})")
+
+
+def create_source(command: commands.CreateSource, new_uow: UowFactory, clock: Clock = utc_now) -> figures.SourceView:
+    def work(uow: UnitOfWork) -> figures.SourceView:
+        source = model.new_source(command, clock())
+        uow.funds.add_source(source)
+        return uow.funds.source_views(source.id)[0]
+    return idempotent(command, new_uow, figures.SourceView, work, clock)
+
+
+def record_receipt(command: commands.RecordReceipt, new_uow: UowFactory, clock: Clock = utc_now) -> figures.Receipt:
+    def work(uow: UnitOfWork) -> figures.Receipt:
+        received_at = model.check_receipt(command, clock())
+        source = uow.funds.get_source(command.source_id)
+        if source is None:
+            raise NotFound(f"source {command.source_id} not found")
+        tx_id = model.new_id()
+        tx = ledger.transfer(tx_id, "receipt", source.id, ledger.contributed_account(source.id),
+                             ledger.source_account(source.id), command.amount_fen)
+        after = _post(uow, tx, received_at, None, clock)
+        uow.funds.add_receipt(tx_id, source.id, command.amount_fen, received_at, command.note.strip())
+        return figures.Receipt(tx_id, source.id, command.amount_fen, model.rfc3339(received_at),
+                               after[ledger.source_account(source.id)])
+    return idempotent(command, new_uow, figures.Receipt, work, clock)
+
+
+def allocate_funds(command: commands.AllocateFunds, new_uow: UowFactory,
+                   clock: Clock = utc_now) -> figures.AllocationView:
+    def work(uow: UnitOfWork) -> figures.AllocationView:
+        model.new_allocation(command, None, clock())  # every shape problem first, before lookups
+        source = uow.funds.get_source(command.source_id)
+        if source is None:
+            raise NotFound(f"source {command.source_id} not found")
+        allocation = model.new_allocation(command, source, clock())
+        tx = ledger.transfer(model.new_id(), "allocation", allocation.id, ledger.source_account(source.id),
+                             ledger.allocation_account(allocation.id), allocation.amount_fen)
+        uow.funds.add_allocation(allocation, tx.id)
+        _post(uow, tx, allocation.allocated_at, allocation.village.village, clock)
+        uow.record(events.FundsAllocated(
+            allocation.id, source.id, source.kind, source.unit_id, allocation.village, allocation.amount_fen,
+            allocation.year, allocation.allocated_at))
+        return uow.funds.allocation_views(allocation.id)[0]
+    return idempotent(command, new_uow, figures.AllocationView, work, clock)
+
+
+def create_project(command: commands.CreateProject, new_uow: UowFactory,
+                   clock: Clock = utc_now) -> figures.ProjectView:
+    def work(uow: UnitOfWork) -> figures.ProjectView:
+        project = model.new_project(command, clock())
+        uow.funds.add_project(project)
+        uow.record(events.ProjectCreated(
+            project.id, project.village, project.type, project.subtype, project.budget_fen,
+            project.poor_households, project.non_poor_households, project.created_at))
+        return uow.funds.project_views(project.id)[0]
+    return idempotent(command, new_uow, figures.ProjectView, work, clock)
+
+
+def _open_project(uow: UnitOfWork, project_id: str) -> model.Project:
+    """The project, locked: commitments, reversals and completion of one project
+    take turns (disbursements do not need to, see `disburse`)."""
+    project = uow.funds.get_project(project_id, lock=True)
+    if project is None:
+        raise NotFound(f"project {project_id} not found")
+    if project.completed:
+        raise FailedPrecondition(f"project {project_id} was completed at {model.rfc3339(project.completed_at)}; "  # type: ignore[arg-type]
+                                 "its accounts are closed")
+    return project
+
+
+def _allocation(uow: UnitOfWork, allocation_id: str) -> model.Allocation:
+    allocation = uow.funds.get_allocation(allocation_id)
+    if allocation is None:
+        raise NotFound(f"allocation {allocation_id} not found")
+    return allocation
+
+
+def commit_funds(command: commands.CommitFunds, new_uow: UowFactory, clock: Clock = utc_now) -> figures.Commitment:
+    def work(uow: UnitOfWork) -> figures.Commitment:
+        committed_at = model.check_commitment(command, clock())
+        project = _open_project(uow, command.project_id)
+        allocation = _allocation(uow, command.allocation_id)
+        if allocation.village != project.village:
+            raise FailedPrecondition(f"allocation {allocation.id} is for village {allocation.village.village}, "
+                                     f"project {project.id} is in village {project.village.village}")
+        _not_before(committed_at, allocation.allocated_at, "the allocation", "committed_at")
+        standing = uow.funds.project_committed_fen(project.id)
+        if standing + command.amount_fen > project.budget_fen:
+            raise FailedPrecondition(f"project {project.id} has a budget of {project.budget_fen} fen and "
+                                     f"{standing} fen committed; {command.amount_fen} fen more would exceed it")
+        uow.funds.ensure_accounts([
+            _project_account(ledger.commitment_account(allocation.id, project.id), allocation, project.id),
+            _project_account(ledger.paid_account(allocation.id, project.id), allocation, project.id)])
+        commitment_id = model.new_id()
+        tx = ledger.transfer(model.new_id(), "commitment", commitment_id, ledger.allocation_account(allocation.id),
+                             ledger.commitment_account(allocation.id, project.id), command.amount_fen)
+        after = _post(uow, tx, committed_at, project.village.village, clock)
+        uow.funds.add_commitment(commitment_id, tx.id, allocation.id, project.id, command.amount_fen, committed_at)
+        uow.record(events.FundsCommitted(commitment_id, allocation.id, project.id, project.village,
+                                         command.amount_fen, committed_at))
+        return figures.Commitment(commitment_id, tx.id, allocation.id, project.id, command.amount_fen,
+                                  model.rfc3339(committed_at), after[ledger.allocation_account(allocation.id)])
+    return idempotent(command, new_uow, figures.Commitment, work, clock)
+
+
+def _project_account(account: str, allocation: model.Allocation, project_id: str) -> AccountSpec:
+    return AccountSpec(account, allocation.source_id, allocation.id, project_id, allocation.village.village)
+
+
+def disburse(command: commands.Disburse, new_uow: UowFactory, clock: Clock = utc_now) -> figures.Payment:
+    """Locks only the two accounts of this allocation's commitment to this
+    project: payments against one allocation and project take turns, all others
+    run in parallel. The project's status is read after the lock, so a
+    completion that committed first is seen."""
+    def work(uow: UnitOfWork) -> figures.Payment:
+        order = model.check_disbursement(command, clock())
+        allocation = _allocation(uow, command.allocation_id)
+        commitment = ledger.commitment_account(allocation.id, command.project_id)
+        paid = ledger.paid_account(allocation.id, command.project_id)
+        if commitment not in uow.funds.existing_accounts([commitment]):
+            if uow.funds.get_project(command.project_id) is None:
+                raise NotFound(f"project {command.project_id} not found")
+            raise FailedPrecondition(f"allocation {allocation.id} has no money committed to project "
+                                     f"{command.project_id}; commit funds before disbursing")
+        _not_before(order.disbursed_at, allocation.allocated_at, "the allocation", "disbursed_at")
+        disbursement = model.Disbursement(model.new_id(), allocation.id, command.project_id, allocation.village,
+                                          command.amount_fen, order.recipient_kind, order.recipient_ref,
+                                          order.disbursed_at, order.note)
+        tx = ledger.transfer(model.new_id(), "disbursement", disbursement.id, commitment, paid, command.amount_fen)
+        balances = uow.funds.lock_balances(tx.accounts)
+        project = uow.funds.get_project(command.project_id)
+        if project is None or project.completed:
+            raise FailedPrecondition(f"project {command.project_id} is completed; nothing more can be paid out")
+        after = ledger.post(balances, tx)
+        uow.funds.record(tx, after, order.disbursed_at, allocation.village.village, clock())
+        uow.funds.add_disbursement(disbursement, tx.id)
+        uow.record(events.FundsDisbursed(disbursement.id, allocation.id, project.id, allocation.village,
+                                         disbursement.amount_fen, disbursement.recipient_kind,
+                                         disbursement.disbursed_at))
+        return figures.Payment(disbursement.id, tx.id, allocation.id, project.id, allocation.village.village,
+                               disbursement.amount_fen, disbursement.recipient_kind.value, disbursement.recipient_ref,
+                               model.rfc3339(disbursement.disbursed_at), after[commitment])
+    return idempotent(command, new_uow, figures.Payment, work, clock)
+
+
+def reverse_disbursement(command: commands.ReverseDisbursement, new_uow: UowFactory,
+                         clock: Clock = utc_now) -> figures.Reversal:
+    def work(uow: UnitOfWork) -> figures.Reversal:
+        reason, reversed_at = model.check_reversal(command, clock())
+        found = uow.funds.get_disbursement(command.disbursement_id)
+        if found is None:
+            raise NotFound(f"disbursement {command.disbursement_id} not found")
+        _open_project(uow, found.project_id)
+        disbursement = uow.funds.get_disbursement(found.id, lock=True)
+        assert disbursement is not None
+        if disbursement.reversal_id:
+            raise FailedPrecondition(f"disbursement {disbursement.id} was already reversed "
+                                     f"(reversal {disbursement.reversal_id})")
+        _not_before(reversed_at, disbursement.disbursed_at, "the disbursement", "reversed_at")
+        reversal_id = model.new_id()
+        tx = ledger.transfer(model.new_id(), "reversal", reversal_id,
+                             ledger.paid_account(disbursement.allocation_id, disbursement.project_id),
+                             ledger.commitment_account(disbursement.allocation_id, disbursement.project_id),
+                             disbursement.amount_fen)
+        _post(uow, tx, reversed_at, disbursement.village.village, clock)
+        reversal = figures.Reversal(reversal_id, tx.id, disbursement.id, disbursement.allocation_id,
+                                    disbursement.project_id, disbursement.amount_fen, reason,
+                                    model.rfc3339(reversed_at))
+        uow.funds.add_reversal(reversal, reversed_at)
+        uow.record(events.DisbursementReversed(reversal_id, disbursement.id, disbursement.allocation_id,
+                                               disbursement.village, disbursement.amount_fen, reason, reversed_at))
+        return reversal
+    return idempotent(command, new_uow, figures.Reversal, work, clock)
+
+
+def complete_project(command: commands.CompleteProject, new_uow: UowFactory,
+                     clock: Clock = utc_now) -> figures.ProjectView:
+    """Closes the project: what is still committed and unpaid goes back to its
+    allocations (one balanced release per allocation), so it can fund other work."""
+    def work(uow: UnitOfWork) -> figures.ProjectView:
+        completed_at = model.check_completion(command, clock())
+        project = _open_project(uow, command.project_id)
+        _not_before(completed_at, project.created_at, "the project's creation", "completed_at")
+        committed = uow.funds.project_accounts(project.id)
+        locked = [ledger.allocation_account(a) for _, a in committed] + [c for c, _ in committed] + [
+            ledger.paid_account(a, project.id) for _, a in committed]
+        balances = uow.funds.lock_balances(locked)
+        released = 0
+        for commitment, allocation_id in committed:
+            remaining = balances[commitment]
+            if remaining > 0:
+                tx = ledger.transfer(model.new_id(), "release", project.id, commitment,
+                                     ledger.allocation_account(allocation_id), remaining)
+                after = ledger.post(balances, tx)
+                balances.update(after)
+                uow.funds.record(tx, after, completed_at, project.village.village, clock())
+                released += remaining
+        spent = sum(balances[ledger.paid_account(a, project.id)] for _, a in committed)
+        uow.funds.mark_completed(project.id, completed_at, spent, released)
+        uow.record(events.ProjectCompleted(project.id, project.village, spent, released, project.budget_fen,
+                                           completed_at))
+        return uow.funds.project_views(project.id)[0]
+    return idempotent(command, new_uow, figures.ProjectView, work, clock)
+
+
+HANDLERS: dict[type, Callable[..., Any]] = {
+    commands.CreateSource: create_source,
+    commands.RecordReceipt: record_receipt,
+    commands.AllocateFunds: allocate_funds,
+    commands.CreateProject: create_project,
+    commands.CommitFunds: commit_funds,
+    commands.Disburse: disburse,
+    commands.ReverseDisbursement: reverse_disbursement,
+    commands.CompleteProject: complete_project,
+}
