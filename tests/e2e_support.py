@@ -12,7 +12,7 @@ from typing import Any
 from shuangdao.assessment.v1 import assessment_pb2, assessment_pb2_grpc
 from shuangdao.registry.v1 import registry_pb2
 
-VILLAGE = "441825102201"
+VILLAGE = "441826108201"
 
 
 def id_number(first17: str) -> str:

@@ -24,7 +24,7 @@ def test_a_household_registered_over_grpc_shows_in_the_village_summary(start_ser
     summary = summary_of(assessment)
     assert (summary.registered_households, summary.registered_people) == (1, 4)
     stored = stub.GetHousehold(registry_pb2.GetHouseholdRequest(household_id=reply.household_id), timeout=5)
-    assert stored.divisions.county_code == "441825000000" and len(stored.members) == 4
+    assert stored.divisions.county_code == "441826000000" and len(stored.members) == 4
 
 
 def test_a_household_registered_as_json_shows_in_the_summary_too(start_service: Callable[..., Any]) -> None:

@@ -16,7 +16,7 @@ from registry.bootstrap import Registry, bootstrap
 from registry.config import Settings
 from registry.domain import commands
 
-VILLAGE = "441825102201"
+VILLAGE = "441826108201"
 
 
 def a_registry(postgres_url: str, kafka_bootstrap: str, prefix: str) -> Registry:

@@ -1,14 +1,52 @@
-"""Households in and out of the database."""
+"""Households, surveys, divisions and submissions in and out of the database."""
 from __future__ import annotations
 
-from datetime import UTC
+import json
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, select, update
 
-from registry.adapters import orm
-from registry.domain.divisions import DivisionPath
-from registry.domain.model import Household, Member
-from registry.domain.vocabulary import Category, Relation, Sex, Status
+from registry.adapters import identity, orm
+from registry.domain.divisions import Division, DivisionPath
+from registry.domain.events import SubmissionDecided
+from registry.domain.household_file import HouseholdFile, Member
+from registry.domain.model import HistoryEntry, Household, Objection, RiskFlag, Survey
+from registry.domain.rules import Guarantees, Hardship, Income
+from registry.domain.vocabulary import (Category, Decision, Disability, DivisionLevel, Health, LabourAbility,
+                                        PovertyCause, Relation, RiskCategory, Schooling, Sex, Status, Step)
+
+INCOME_FIELDS = ("wages_fen", "farming_fen", "business_fen", "property_fen", "transfers_fen", "costs_fen")
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _household_row(h: Household) -> dict[str, Any]:
+    d, f = h.divisions, h.file
+    return {
+        "province_code": d.province, "city_code": d.city, "county_code": d.county, "township_code": d.township,
+        "village_code": d.village, "natural_village_code": f.natural_village_code, "category": f.category.value,
+        "status": h.status.value, "registered_at": h.registered_at, "submitted_at": h.submitted_at,
+        "exited_at": h.exited_at, "current_step": h.current_step.value if h.current_step else None,
+        "notice_ends_on": h.notice_ends_on, "via_county_system": h.via_county_system,
+        **{name: getattr(f.income, name) for name in INCOME_FIELDS},
+        "land_area_m2": f.land_area_m2, "housing_area_m2": f.housing_area_m2,
+        "housing_dilapidated": f.housing_dilapidated, "causes": ",".join(c.value for c in f.causes),
+        "member_count": f.size, "able_to_work_count": f.able_to_work_count,
+        "entry_income_per_capita_fen": f.income_per_capita_fen,
+        "risk_category": h.risk.category.value if h.risk else None, "risk_rule": h.risk.rule if h.risk else None,
+        "risk_evidence": h.risk.evidence if h.risk else None, "risk_flagged_at": h.risk.flagged_at if h.risk else None,
+    }
+
+
+def _member_of(row: Any) -> Member:
+    return Member(name=row.name, national_id=identity.revealed(row.national_id), relation=Relation(row.relation),
+                  sex=Sex(row.sex), birth_date=row.birth_date, labour_ability=LabourAbility(row.labour_ability),
+                  health=Health(row.health), disability=Disability(row.disability), schooling=Schooling(row.schooling))
 
 
 class HouseholdRepository:
@@ -17,34 +55,204 @@ class HouseholdRepository:
         self.seen: list[Household] = []
 
     def add(self, household: Household) -> None:
-        d = household.divisions
-        self.connection.execute(orm.households.insert().values(
-            id=household.id, province_code=d.province, city_code=d.city, county_code=d.county,
-            township_code=d.township, village_code=d.village, category=household.category.value,
-            status=household.status.value, registered_at=household.registered_at))
-        if household.members:
-            self.connection.execute(orm.members.insert(), [
-                {"household_id": household.id, "position": n, "name": m.name, "national_id": m.national_id,
-                 "relation": m.relation.value, "sex": m.sex.value, "birth_date": m.birth_date}
-                for n, m in enumerate(household.members)])
+        self.connection.execute(orm.households.insert().values(id=household.id, **_household_row(household)))
+        self._write_members(household)
+        self._write_history(household)
         self.seen.append(household)
 
-    def get(self, household_id: str) -> Household | None:
-        row = self.connection.execute(
-            select(orm.households).where(orm.households.c.id == household_id)).first()
+    def save(self, household: Household) -> None:
+        self.connection.execute(update(orm.households).where(orm.households.c.id == household.id)
+                                .values(**_household_row(household)))
+        if household.members_changed:
+            self.connection.execute(delete(orm.members).where(orm.members.c.household_id == household.id))
+            self.connection.execute(delete(orm.persons).where(orm.persons.c.household_id == household.id))
+            self._write_members(household)
+        elif household.status is Status.REJECTED:
+            self.release_people(household.id)
+        self._write_objections(household)
+        self._write_history(household)
+        self.seen.append(household)
+
+    def release_people(self, household_id: str) -> None:
+        """A rejected household no longer holds its members."""
+        self.connection.execute(delete(orm.persons).where(orm.persons.c.household_id == household_id))
+
+    def _write_members(self, household: Household) -> None:
+        household.members_changed = False
+        if not household.members:
+            return
+        self.connection.execute(orm.members.insert(), [
+            {"household_id": household.id, "position": n, "name": m.name,
+             "national_id": identity.stored_form(m.national_id), "relation": m.relation.value, "sex": m.sex.value,
+             "birth_date": m.birth_date, "labour_ability": m.labour_ability.value, "health": m.health.value,
+             "disability": m.disability.value, "schooling": m.schooling.value}
+            for n, m in enumerate(household.members)])
+        keys = [{"id_key": identity.lookup_key(i), "household_id": household.id} for i in household.file.id_numbers]
+        if keys and household.status is not Status.REJECTED:
+            self.connection.execute(orm.persons.insert(), keys)
+
+    def _write_objections(self, household: Household) -> None:
+        stored = self.connection.execute(select(orm.objections.c.id).where(
+            orm.objections.c.household_id == household.id)).all()
+        fresh = household.objections[len(stored):]
+        if not household.objections and stored:
+            self.connection.execute(delete(orm.objections).where(orm.objections.c.household_id == household.id))
+        elif fresh:
+            self.connection.execute(orm.objections.insert(), [
+                {"household_id": household.id, "text": o.text, "recorded_by": o.recorded_by,
+                 "recorded_at": o.recorded_at} for o in fresh])
+
+    def _write_history(self, household: Household) -> None:
+        if household.new_history:
+            self.connection.execute(orm.history.insert(), [
+                {"household_id": household.id, "at": e.at, "kind": e.kind, "actor": e.actor,
+                 "step": e.step.value if e.step else None, "decision": e.decision.value if e.decision else None,
+                 "reason": e.reason, "survey_id": e.survey_id, "year": e.year} for e in household.new_history])
+            household.new_history = []
+
+    def get(self, household_id: str, for_update: bool = False) -> Household | None:
+        query = select(orm.households).where(orm.households.c.id == household_id)
+        if for_update:
+            query = query.with_for_update()
+        row = self.connection.execute(query).first()
         if row is None:
             return None
         member_rows = self.connection.execute(
             select(orm.members).where(orm.members.c.household_id == household_id)
             .order_by(orm.members.c.position)).all()
-        registered_at = row.registered_at if row.registered_at.tzinfo else row.registered_at.replace(tzinfo=UTC)
+        objection_rows = self.connection.execute(
+            select(orm.objections).where(orm.objections.c.household_id == household_id)
+            .order_by(orm.objections.c.id)).all()
+        household_file = HouseholdFile(
+            village_code=row.village_code, category=Category(row.category),
+            members=[_member_of(m) for m in member_rows], natural_village_code=row.natural_village_code,
+            income=Income(**{name: getattr(row, name) for name in INCOME_FIELDS}),
+            land_area_m2=row.land_area_m2, housing_area_m2=row.housing_area_m2,
+            housing_dilapidated=row.housing_dilapidated,
+            causes=tuple(PovertyCause(c) for c in row.causes.split(",") if c))
+        risk = None
+        if row.risk_category:
+            risk = RiskFlag(RiskCategory(row.risk_category), row.risk_rule, row.risk_evidence,
+                            utc(row.risk_flagged_at))  # type: ignore[arg-type]
         return Household(
             id=row.id,
             divisions=DivisionPath(row.province_code, row.city_code, row.county_code, row.township_code,
                                    row.village_code),
-            category=Category(row.category),
-            members=[Member(name=m.name, national_id=m.national_id, relation=Relation(m.relation),
-                            sex=Sex(m.sex), birth_date=m.birth_date) for m in member_rows],
-            status=Status(row.status),
-            registered_at=registered_at,
-        )
+            file=household_file, status=Status(row.status), registered_at=utc(row.registered_at),
+            submitted_at=utc(row.submitted_at), exited_at=utc(row.exited_at),
+            current_step=Step(row.current_step) if row.current_step else None,
+            notice_ends_on=row.notice_ends_on, via_county_system=row.via_county_system,
+            objections=[Objection(o.text, o.recorded_by, utc(o.recorded_at)) for o in objection_rows],  # type: ignore[arg-type]
+            risk=risk)
+
+    def holders(self, id_numbers: list[str]) -> dict[str, tuple[str, str]]:
+        """ID number -> (household id, village) for members of active households."""
+        if not id_numbers:
+            return {}
+        by_key = {identity.lookup_key(n): n for n in id_numbers}
+        rows = self.connection.execute(
+            select(orm.persons.c.id_key, orm.households.c.id, orm.households.c.village_code)
+            .join(orm.households, orm.households.c.id == orm.persons.c.household_id)
+            .where(orm.persons.c.id_key.in_(list(by_key)))).all()
+        return {by_key[r.id_key]: (r.id, r.village_code) for r in rows}
+
+    def history(self, household_id: str) -> list[HistoryEntry]:
+        rows = self.connection.execute(select(orm.history).where(orm.history.c.household_id == household_id)
+                                       .order_by(orm.history.c.id)).all()
+        return [HistoryEntry(at=utc(r.at), kind=r.kind, actor=r.actor,  # type: ignore[arg-type]
+                             step=Step(r.step) if r.step else None,
+                             decision=Decision(r.decision) if r.decision else None,
+                             reason=r.reason, survey_id=r.survey_id, year=r.year) for r in rows]
+
+
+def _survey_of(row: Any) -> Survey:
+    return Survey(id=row.id, household_id=row.household_id, year=row.year, household_size=row.household_size,
+                  income=Income(**{name: getattr(row, name) for name in INCOME_FIELDS}),
+                  guarantees=Guarantees(row.food_and_clothing, row.compulsory_schooling, row.medical_insurance,
+                                        row.safe_housing),
+                  hardship=Hardship(row.new_serious_illness, row.new_disability, row.disaster),
+                  recorded_by=row.recorded_by, recorded_at=utc(row.recorded_at),  # type: ignore[arg-type]
+                  supersedes_survey_id=row.supersedes_survey_id)
+
+
+class SurveyRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def add(self, survey: Survey) -> None:
+        if survey.supersedes_survey_id:
+            self.connection.execute(update(orm.surveys).where(orm.surveys.c.id == survey.supersedes_survey_id)
+                                    .values(superseded=True))
+        g, h = survey.guarantees, survey.hardship
+        self.connection.execute(orm.surveys.insert().values(
+            id=survey.id, household_id=survey.household_id, year=survey.year, household_size=survey.household_size,
+            **{name: getattr(survey.income, name) for name in INCOME_FIELDS},
+            net_income_fen=survey.income.net_fen, per_capita_net_income_fen=survey.per_capita_fen,
+            food_and_clothing=g.food_and_clothing, compulsory_schooling=g.compulsory_schooling,
+            medical_insurance=g.medical_insurance, safe_housing=g.safe_housing,
+            new_serious_illness=h.new_serious_illness, new_disability=h.new_disability, disaster=h.disaster,
+            supersedes_survey_id=survey.supersedes_survey_id, superseded=False, recorded_by=survey.recorded_by,
+            recorded_at=survey.recorded_at))
+
+    def _current(self, household_id: str) -> Any:
+        return select(orm.surveys).where(orm.surveys.c.household_id == household_id,
+                                         orm.surveys.c.superseded.is_(False))
+
+    def current_for_year(self, household_id: str, year: int) -> Survey | None:
+        row = self.connection.execute(self._current(household_id).where(orm.surveys.c.year == year)).first()
+        return _survey_of(row) if row else None
+
+    def latest(self, household_id: str, before_year: int | None = None) -> Survey | None:
+        query = self._current(household_id)
+        if before_year is not None:
+            query = query.where(orm.surveys.c.year < before_year)
+        row = self.connection.execute(query.order_by(orm.surveys.c.year.desc()).limit(1)).first()
+        return _survey_of(row) if row else None
+
+    def all_for(self, household_id: str) -> list[tuple[Survey, bool]]:
+        """Every survey, corrections included, with whether it was superseded."""
+        rows = self.connection.execute(select(orm.surveys).where(orm.surveys.c.household_id == household_id)
+                                       .order_by(orm.surveys.c.year, orm.surveys.c.recorded_at)).all()
+        return [(_survey_of(r), r.superseded) for r in rows]
+
+
+class DivisionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def get_many(self, codes: list[str]) -> dict[str, Division]:
+        if not codes:
+            return {}
+        rows = self.connection.execute(select(orm.divisions).where(orm.divisions.c.code.in_(codes))).all()
+        return {r.code: Division(r.code, r.name, DivisionLevel(r.level), r.parent_code or "") for r in rows}
+
+    def get(self, code: str) -> Division | None:
+        return self.get_many([code]).get(code)
+
+    def add(self, division: Division) -> None:
+        self.connection.execute(orm.divisions.insert().values(
+            code=division.code, name=division.name, level=division.level.value,
+            parent_code=division.parent_code or None))
+
+    def rename(self, code: str, name: str) -> None:
+        self.connection.execute(update(orm.divisions).where(orm.divisions.c.code == code).values(name=name))
+
+
+class SubmissionRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def get(self, submission_id: str) -> SubmissionDecided | None:
+        row = self.connection.execute(select(orm.submissions).where(
+            orm.submissions.c.submission_id == submission_id)).first()
+        if row is None:
+            return None
+        return SubmissionDecided(row.submission_id, row.county_system_id, row.accepted, row.household_id,
+                                 tuple(tuple(r) for r in json.loads(row.reasons)),  # type: ignore[misc]
+                                 utc(row.decided_at))
+
+    def add(self, result: SubmissionDecided) -> None:
+        self.connection.execute(orm.submissions.insert().values(
+            submission_id=result.submission_id, county_system_id=result.county_system_id,
+            accepted=result.accepted, household_id=result.household_id,
+            reasons=json.dumps([list(r) for r in result.reasons]), decided_at=result.decided_at))

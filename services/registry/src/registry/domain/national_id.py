@@ -26,5 +26,10 @@ def problem_with(number: str) -> str | None:
     return None
 
 
+def birth_date_of(number: str) -> date:
+    """The birth date a well-formed number carries."""
+    return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+
+
 def normalise(number: str) -> str:
     return number.strip().upper()

@@ -6,8 +6,13 @@ from shuangdao.registry.v1 import registry_pb2, registry_pb2_grpc
 
 from chassis.grpc_errors import maps_errors
 
-from registry.adapters import translators
+from registry.adapters import translators as t
 from registry.bootstrap import Registry
+from registry.domain import commands
+from registry.service_layer import views
+
+R = registry_pb2
+Ctx = grpc.ServicerContext
 
 
 class RegistryServicer(registry_pb2_grpc.RegistryServiceServicer):
@@ -15,15 +20,81 @@ class RegistryServicer(registry_pb2_grpc.RegistryServiceServicer):
         self.registry = registry
 
     @maps_errors
-    def RegisterHousehold(self, request: registry_pb2.RegisterHouseholdRequest,
-                          context: grpc.ServicerContext) -> registry_pb2.RegisterHouseholdResponse:
-        household_id = self.registry.bus.handle(translators.register_command(request))
-        return registry_pb2.RegisterHouseholdResponse(household_id=household_id)
+    def RegisterHousehold(self, request: R.RegisterHouseholdRequest, context: Ctx) -> R.RegisterHouseholdResponse:
+        return R.RegisterHouseholdResponse(household_id=self.registry.bus.handle(t.register_command(request)))
 
     @maps_errors
-    def GetHousehold(self, request: registry_pb2.GetHouseholdRequest,
-                     context: grpc.ServicerContext) -> registry_pb2.Household:
-        return translators.household_message(self.registry.get_household(request.household_id))
+    def GetHousehold(self, request: R.GetHouseholdRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.get_household(request.household_id))
+
+    @maps_errors
+    def SubmitHousehold(self, request: R.SubmitHouseholdRequest, context: Ctx) -> R.SubmitHouseholdResponse:
+        return R.SubmitHouseholdResponse(household_id=self.registry.bus.handle(t.submit_command(request)))
+
+    @maps_errors
+    def DecideStep(self, request: R.DecideStepRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.DecideStep(
+            household_id=request.household_id, step=t.step_word(request.step),
+            decision=t.decision_word(request.decision), decided_by=request.decided_by, reason=request.reason)))
+
+    @maps_errors
+    def RecordObjection(self, request: R.RecordObjectionRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.RecordObjection(
+            request.household_id, request.text, request.recorded_by)))
+
+    @maps_errors
+    def ResubmitHousehold(self, request: R.ResubmitHouseholdRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.ResubmitHousehold(
+            request.household_id, t.file_input(request.file), request.submitted_by)))
+
+    @maps_errors
+    def ListHouseholds(self, request: R.ListHouseholdsRequest, context: Ctx) -> R.ListHouseholdsResponse:
+        page = views.list_households(
+            self.registry.new_uow(), division_code=request.division_code,
+            category=t.enum_to_word(R.Category, "CATEGORY_", request.category), status=request.status,
+            page_size=request.page_size, page_token=request.page_token)
+        return R.ListHouseholdsResponse(households=[t.summary_message(s) for s in page.households],
+                                        next_page_token=page.next_page_token, total_size=page.total_size,
+                                        total_people=page.total_people)
+
+    @maps_errors
+    def GetPublicNotice(self, request: R.GetPublicNoticeRequest, context: Ctx) -> R.PublicNotice:
+        entries = views.public_notice(request.village_code, self.registry.new_uow(), self.registry.now())
+        return R.PublicNotice(village_code=request.village_code, entries=[R.PublicNoticeEntry(
+            names=e.names, village_code=e.village_code, category=t.word_to_enum(R.Category, "CATEGORY_", e.category.value),
+            notice_ends_on=e.notice_ends_on) for e in entries])
+
+    @maps_errors
+    def RecordSurvey(self, request: R.RecordSurveyRequest, context: Ctx) -> R.Survey:
+        survey = self.registry.bus.handle(t.survey_command(request))
+        return t.survey_message(survey, survey.meets_exit_rule(self.registry.settings.rules))
+
+    @maps_errors
+    def ProposeExit(self, request: R.ProposeExitRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.ProposeExit(
+            request.household_id, request.proposed_by)))
+
+    @maps_errors
+    def ConfirmExit(self, request: R.ConfirmExitRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.ConfirmExit(
+            request.household_id, t.step_word(request.step), t.decision_word(request.decision),
+            request.decided_by, request.reason)))
+
+    @maps_errors
+    def ReturnToPoverty(self, request: R.ReturnToPovertyRequest, context: Ctx) -> R.Household:
+        return t.household_message(self.registry.bus.handle(commands.ReturnToPoverty(
+            request.household_id, request.decided_by, request.reason)))
+
+    @maps_errors
+    def GetHistory(self, request: R.GetHistoryRequest, context: Ctx) -> R.HouseholdHistory:
+        return t.history_message(views.history(request.household_id, self.registry.new_uow()),
+                                 self.registry.settings.rules)
+
+    @maps_errors
+    def LoadDivisions(self, request: R.LoadDivisionsRequest, context: Ctx) -> R.LoadDivisionsResponse:
+        added, updated = self.registry.bus.handle(commands.LoadDivisions(tuple(
+            commands.DivisionInput(d.code, d.name, d.level, d.parent_code) for d in request.divisions)))
+        return R.LoadDivisionsResponse(added=added, updated=updated)
 
 
 SERVICE_NAME = registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name

@@ -1,15 +1,167 @@
 """Read side: queries answered straight from the registry's tables."""
 from __future__ import annotations
 
-from chassis.errors import NotFound
+import base64
+import binascii
+from dataclasses import dataclass
+from datetime import datetime
 
+from sqlalchemy import Select, func, select
+
+from chassis.errors import FieldViolation, InvalidArgument, NotFound, collect
+
+from registry.adapters import orm
 from registry.domain import model
+from registry.domain.divisions import CODE, DivisionPath
+from registry.domain.vocabulary import Category, DivisionLevel, Status, Step
 from registry.service_layer.unit_of_work import UnitOfWork
+
+MAX_PAGE = 500
+DEFAULT_PAGE = 100
+
+LEVEL_COLUMN = {
+    DivisionLevel.PROVINCE: orm.households.c.province_code, DivisionLevel.CITY: orm.households.c.city_code,
+    DivisionLevel.COUNTY: orm.households.c.county_code, DivisionLevel.TOWNSHIP: orm.households.c.township_code,
+    DivisionLevel.VILLAGE: orm.households.c.village_code,
+    DivisionLevel.NATURAL_VILLAGE: orm.households.c.natural_village_code,
+}
+
+
+@dataclass(frozen=True)
+class HouseholdSummary:
+    id: str
+    divisions: DivisionPath
+    natural_village_code: str
+    category: Category
+    status: Status
+    current_step: Step | None
+    member_count: int
+    able_to_work_count: int
+    entry_income_per_capita_fen: int
+    risk_category: str
+
+
+@dataclass(frozen=True)
+class Page:
+    households: list[HouseholdSummary]
+    next_page_token: str
+    total_size: int
+    total_people: int
+
+
+@dataclass(frozen=True)
+class NoticeEntry:
+    names: list[str]
+    village_code: str
+    category: Category
+    notice_ends_on: str
+
+
+@dataclass(frozen=True)
+class History:
+    household_id: str
+    entries: list[model.HistoryEntry]
+    surveys: list[tuple[model.Survey, bool]]
 
 
 def get_household(household_id: str, uow: UnitOfWork) -> model.Household:
     with uow:
-        household = uow.households.get(household_id)
+        household = uow.households.get(household_id) if household_id else None
     if household is None:
-        raise NotFound(f"household {household_id} not found")
+        raise NotFound(f"household {household_id!r} not found")
     return household
+
+
+def _token(last_id: str) -> str:
+    return base64.urlsafe_b64encode(last_id.encode()).decode()
+
+
+def _after(token: str, violations: list[FieldViolation]) -> str:
+    if not token:
+        return ""
+    try:
+        return base64.urlsafe_b64decode(token.encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        violations.append(FieldViolation("page_token", "is not a token this service issued"))
+        return ""
+
+
+def list_households(uow: UnitOfWork, division_code: str = "", category: str = "", status: str = "",
+                    page_size: int = 0, page_token: str = "") -> Page:
+    violations: list[FieldViolation] = []
+    if not 0 <= page_size <= MAX_PAGE:
+        violations.append(FieldViolation("page_size", f"must be between 1 and {MAX_PAGE} (0 means {DEFAULT_PAGE})"))
+    if category and category not in {c.value for c in Category}:
+        violations.append(FieldViolation("category", f"must be one of {', '.join(c.value for c in Category)}"))
+    if status and status not in {s.value for s in Status}:
+        violations.append(FieldViolation("status", f"must be one of {', '.join(s.value for s in Status)}"))
+    if division_code and not CODE.match(division_code):
+        violations.append(FieldViolation("division_code", "must be a 12-digit division code"))
+    after = _after(page_token, violations)
+    collect(violations)
+    with uow:
+        conditions = []
+        if division_code:
+            division = uow.divisions.get(division_code)
+            if division is None:
+                raise InvalidArgument([FieldViolation("division_code", f"unknown division {division_code}")])
+            conditions.append(LEVEL_COLUMN[division.level] == division_code)
+        if category:
+            conditions.append(orm.households.c.category == category)
+        if status:
+            conditions.append(orm.households.c.status == status)
+        totals = uow.connection.execute(  # type: ignore[union-attr]
+            select(func.count(), func.coalesce(func.sum(orm.households.c.member_count), 0))
+            .select_from(orm.households).where(*conditions)).one()
+        query: Select = select(orm.households).where(*conditions)
+        if after:
+            query = query.where(orm.households.c.id > after)
+        rows = uow.connection.execute(  # type: ignore[union-attr]
+            query.order_by(orm.households.c.id).limit((page_size or DEFAULT_PAGE) + 1)).all()
+    size = page_size or DEFAULT_PAGE
+    more, rows = len(rows) > size, rows[:size]
+    return Page(households=[_summary(r) for r in rows], next_page_token=_token(rows[-1].id) if more else "",
+                total_size=int(totals[0]), total_people=int(totals[1]))
+
+
+def _summary(row: object) -> HouseholdSummary:
+    r = row
+    return HouseholdSummary(
+        id=r.id, divisions=DivisionPath(r.province_code, r.city_code, r.county_code,  # type: ignore[attr-defined]
+                                        r.township_code, r.village_code),  # type: ignore[attr-defined]
+        natural_village_code=r.natural_village_code, category=Category(r.category),  # type: ignore[attr-defined]
+        status=Status(r.status), current_step=Step(r.current_step) if r.current_step else None,  # type: ignore[attr-defined]
+        member_count=r.member_count, able_to_work_count=r.able_to_work_count,  # type: ignore[attr-defined]
+        entry_income_per_capita_fen=r.entry_income_per_capita_fen,  # type: ignore[attr-defined]
+        risk_category=r.risk_category or "")  # type: ignore[attr-defined]
+
+
+def public_notice(village_code: str, uow: UnitOfWork, now: datetime) -> list[NoticeEntry]:
+    """Households of a village now on public notice: names, village and
+    category only (no ID numbers, phones, bank or health data)."""
+    if not CODE.match(village_code):
+        raise InvalidArgument([FieldViolation("village_code", "must be a 12-digit village code")])
+    today = model.local_date(now)
+    with uow:
+        village = uow.divisions.get(village_code)
+        if village is None or village.level is not DivisionLevel.VILLAGE:
+            raise NotFound(f"village {village_code} not found")
+        rows = uow.connection.execute(select(orm.households.c.id, orm.households.c.category,  # type: ignore[union-attr]
+                                             orm.households.c.notice_ends_on).where(
+            orm.households.c.village_code == village_code, orm.households.c.status == Status.PENDING.value,
+            orm.households.c.current_step == Step.TOWNSHIP_REVIEW.value,
+            orm.households.c.notice_ends_on > today).order_by(orm.households.c.id)).all()
+        names: dict[str, list[str]] = {}
+        if rows:
+            for m in uow.connection.execute(select(orm.members.c.household_id, orm.members.c.name).where(  # type: ignore[union-attr]
+                    orm.members.c.household_id.in_([r.id for r in rows])).order_by(orm.members.c.position)):
+                names.setdefault(m.household_id, []).append(m.name)
+    return [NoticeEntry(names.get(r.id, []), village_code, Category(r.category), r.notice_ends_on.isoformat())
+            for r in rows]
+
+
+def history(household_id: str, uow: UnitOfWork) -> History:
+    with uow:
+        if not household_id or uow.households.get(household_id) is None:
+            raise NotFound(f"household {household_id!r} not found")
+        return History(household_id, uow.households.history(household_id), uow.surveys.all_for(household_id))

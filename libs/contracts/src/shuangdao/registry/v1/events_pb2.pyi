@@ -17,6 +17,8 @@ class Step(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STEP_TOWNSHIP_REVIEW: _ClassVar[Step]
     STEP_COUNTY_APPROVAL: _ClassVar[Step]
     STEP_PREFECTURE_REGISTRATION: _ClassVar[Step]
+    STEP_EXIT_VILLAGE_CONFIRMATION: _ClassVar[Step]
+    STEP_EXIT_COUNTY_CONFIRMATION: _ClassVar[Step]
 
 class Decision(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     __slots__ = ()
@@ -38,6 +40,8 @@ STEP_VILLAGE_DISCUSSION: Step
 STEP_TOWNSHIP_REVIEW: Step
 STEP_COUNTY_APPROVAL: Step
 STEP_PREFECTURE_REGISTRATION: Step
+STEP_EXIT_VILLAGE_CONFIRMATION: Step
+STEP_EXIT_COUNTY_CONFIRMATION: Step
 DECISION_UNSPECIFIED: Decision
 DECISION_APPROVE: Decision
 DECISION_REJECT: Decision

@@ -45,6 +45,66 @@ class RegistryServiceStub:
                 request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHouseholdRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
                 _registered_method=True)
+        self.SubmitHousehold = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/SubmitHousehold',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdResponse.FromString,
+                _registered_method=True)
+        self.DecideStep = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/DecideStep',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.DecideStepRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.RecordObjection = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/RecordObjection',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordObjectionRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.ResubmitHousehold = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ResubmitHousehold',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ResubmitHouseholdRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.ListHouseholds = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ListHouseholds',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsResponse.FromString,
+                _registered_method=True)
+        self.GetPublicNotice = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/GetPublicNotice',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetPublicNoticeRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.PublicNotice.FromString,
+                _registered_method=True)
+        self.RecordSurvey = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/RecordSurvey',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordSurveyRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Survey.FromString,
+                _registered_method=True)
+        self.ProposeExit = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ProposeExit',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ProposeExitRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.ConfirmExit = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ConfirmExit',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ConfirmExitRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.ReturnToPoverty = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ReturnToPoverty',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ReturnToPovertyRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+                _registered_method=True)
+        self.GetHistory = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/GetHistory',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHistoryRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.HouseholdHistory.FromString,
+                _registered_method=True)
+        self.LoadDivisions = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/LoadDivisions',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -52,14 +112,103 @@ class RegistryServiceServicer:
     """
 
     def RegisterHousehold(self, request, context):
-        """Registers a poor household with its members in a village.
+        """Registers a household whose approval chain was completed outside the
+        system (migrating an existing register, bulk loads): it is registered at
+        once and `household-registered` is published. New applications go
+        through SubmitHousehold and DecideStep instead.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetHousehold(self, request, context):
-        """Returns one household by id.
+        """Returns one household by id, with its file and where it stands.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitHousehold(self, request, context):
+        """Step 1 of the workflow: the household applies (or a cadre files for it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideStep(self, request, context):
+        """Decides the household's current step (approve, reject, send back).
+        FAILED_PRECONDITION, naming the current state, when it is not that step's turn.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordObjection(self, request, context):
+        """Records an objection raised while the household is on public notice.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResubmitHousehold(self, request, context):
+        """A household that was sent back, corrected; the workflow starts again at village verification.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListHouseholds(self, request, context):
+        """Households under any division (and everything below it), by category and status, in pages.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublicNotice(self, request, context):
+        """The public notice list of a village: names, village and category only.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordSurvey(self, request, context):
+        """Records (or corrects) the yearly survey of a registered household.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ProposeExit(self, request, context):
+        """Proposes the exit of a household whose latest survey meets the exit rule.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfirmExit(self, request, context):
+        """Confirms (or rejects) a proposed exit: village first, then county.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReturnToPoverty(self, request, context):
+        """An exited household at risk re-enters the register without a new file.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetHistory(self, request, context):
+        """Every decision, survey and flag of a household, oldest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LoadDivisions(self, request, context):
+        """Adds or renames administrative divisions (the division table is the
+        source of truth for which villages exist).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -77,6 +226,66 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.GetHousehold,
                     request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHouseholdRequest.FromString,
                     response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'SubmitHousehold': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitHousehold,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdResponse.SerializeToString,
+            ),
+            'DecideStep': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideStep,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.DecideStepRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'RecordObjection': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordObjection,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordObjectionRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'ResubmitHousehold': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResubmitHousehold,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ResubmitHouseholdRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'ListHouseholds': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListHouseholds,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsResponse.SerializeToString,
+            ),
+            'GetPublicNotice': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicNotice,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetPublicNoticeRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.PublicNotice.SerializeToString,
+            ),
+            'RecordSurvey': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSurvey,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordSurveyRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Survey.SerializeToString,
+            ),
+            'ProposeExit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ProposeExit,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ProposeExitRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'ConfirmExit': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfirmExit,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ConfirmExitRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'ReturnToPoverty': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReturnToPoverty,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ReturnToPovertyRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.SerializeToString,
+            ),
+            'GetHistory': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetHistory,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHistoryRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.HouseholdHistory.SerializeToString,
+            ),
+            'LoadDivisions': grpc.unary_unary_rpc_method_handler(
+                    servicer.LoadDivisions,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -134,6 +343,330 @@ class RegistryService:
             '/shuangdao.registry.v1.RegistryService/GetHousehold',
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHouseholdRequest.SerializeToString,
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitHousehold(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/SubmitHousehold',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.SubmitHouseholdResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideStep(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/DecideStep',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.DecideStepRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordObjection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/RecordObjection',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordObjectionRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResubmitHousehold(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ResubmitHousehold',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ResubmitHouseholdRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListHouseholds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ListHouseholds',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListHouseholdsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicNotice(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/GetPublicNotice',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetPublicNoticeRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.PublicNotice.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordSurvey(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/RecordSurvey',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.RecordSurveyRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Survey.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ProposeExit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ProposeExit',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ProposeExitRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConfirmExit(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ConfirmExit',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ConfirmExitRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReturnToPoverty(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ReturnToPoverty',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ReturnToPovertyRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.Household.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetHistory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/GetHistory',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.GetHistoryRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.HouseholdHistory.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LoadDivisions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/LoadDivisions',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.FromString,
             options,
             channel_credentials,
             insecure,
