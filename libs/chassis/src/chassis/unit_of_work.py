@@ -26,7 +26,7 @@ class SqlUnitOfWork:
         self.consumer_group = consumer_group
         self.connection: Connection | None = None
         self.pending_events: list[Any] = []
-        self._inbound_event_id: str | None = None
+        self._inbound_event_ids: list[str] = []
 
     def __enter__(self) -> "SqlUnitOfWork":
         self.connection = self.engine.connect()
@@ -49,29 +49,33 @@ class SqlUnitOfWork:
             self.connection.rollback()
         self.connection.close()
         self.connection = None
-        self._inbound_event_id = None
+        self._inbound_event_ids = []
 
     def commit(self) -> None:
         connection = self._require()
         outbox.append(connection, self.outbox_table, [self.translate(e) for e in self.collect_new_events()])
-        if self._inbound_event_id is not None:
-            inbox.record_processed(connection, self.inbox_table, self.consumer_group, self._inbound_event_id)
+        for event_id in self._inbound_event_ids:
+            inbox.record_processed(connection, self.inbox_table, self.consumer_group, event_id)
         try:
             connection.commit()
         except IntegrityError as exc:
-            if self._inbound_event_id is not None:
-                raise DuplicateDelivery(self._inbound_event_id) from exc
+            if self._inbound_event_ids:
+                raise DuplicateDelivery(", ".join(self._inbound_event_ids)) from exc
             raise
+        finally:
+            self._inbound_event_ids = []
 
     def rollback(self) -> None:
         self._require().rollback()
 
     def begin_inbound(self, event_id: str) -> bool:
         """Within the transaction: False if this consumer group already applied
-        the event; otherwise remember it so commit records it atomically."""
-        if inbox.already_processed(self._require(), self.inbox_table, self.consumer_group, event_id):
+        the event (or it came twice in this batch); otherwise remember it so
+        commit records it atomically with the event's effect."""
+        if event_id in self._inbound_event_ids or inbox.already_processed(
+                self._require(), self.inbox_table, self.consumer_group, event_id):
             return False
-        self._inbound_event_id = event_id
+        self._inbound_event_ids.append(event_id)
         return True
 
     def _require(self) -> Connection:

@@ -34,20 +34,29 @@ def group_lag(bootstrap: str, groups: list[str] | None = None) -> list[Partition
         committed = admin.list_group_offsets(list(groups)) if groups else {}
     finally:
         admin.close()
-    partitions = sorted({tp for offsets in committed.values() for tp in offsets},
-                        key=lambda tp: (tp.topic, tp.partition))
-    ends = _end_offsets(bootstrap, partitions)
-    rows = [PartitionLag(group, tp.topic, tp.partition, meta.offset, ends.get(tp, meta.offset))
-            for group, offsets in committed.items() for tp, meta in offsets.items() if meta.offset >= 0]
+    topics = sorted({tp.topic for offsets in committed.values() for tp in offsets})
+    starts, ends = _log_bounds(bootstrap, topics)
+    rows = []
+    for group, offsets in committed.items():
+        group_topics = {tp.topic for tp in offsets}
+        for tp in sorted(ends, key=lambda p: (p.topic, p.partition)):
+            if tp.topic not in group_topics:
+                continue
+            meta = offsets.get(tp)
+            # A partition the group never committed on is read from its start
+            # (auto_offset_reset=earliest): all of it is lag.
+            position = meta.offset if meta is not None and meta.offset >= 0 else starts[tp]
+            rows.append(PartitionLag(group, tp.topic, tp.partition, position, ends[tp]))
     return sorted(rows, key=lambda r: (r.group, r.topic, r.partition))
 
 
-def _end_offsets(bootstrap: str, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
-    if not partitions:
-        return {}
+def _log_bounds(bootstrap: str, topics: list[str]) -> tuple[dict[TopicPartition, int], dict[TopicPartition, int]]:
+    if not topics:
+        return {}, {}
     consumer = KafkaConsumer(bootstrap_servers=bootstrap.split(","), api_version=API_VERSION,
                              client_id="shuangdao-ops", enable_auto_commit=False)
     try:
-        return dict(consumer.end_offsets(partitions))
+        partitions = [TopicPartition(t, p) for t in topics for p in sorted(consumer.partitions_for_topic(t) or ())]
+        return dict(consumer.beginning_offsets(partitions)), dict(consumer.end_offsets(partitions))
     finally:
         consumer.close()
