@@ -113,13 +113,29 @@ def postgres_url(database_factory: object) -> str:
 
 
 @pytest.fixture
-def topic_prefix(kafka_bootstrap: str, request: pytest.FixtureRequest) -> str:
-    """Every topic of deploy/kafka/topics.yaml, created under a prefix unique to this test."""
+def topic_prefix(kafka_bootstrap: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    """Every topic of deploy/kafka/topics.yaml, created under a prefix unique to
+    this test and deleted afterwards: a broker holds a few open files per
+    partition, and a whole suite's worth would exhaust its file limit."""
     from devstack.topics import create_topics
 
     prefix = f"t-{uuid.uuid4().hex[:10]}."
-    create_topics(kafka_bootstrap, repo_root() / "deploy" / "kafka" / "topics.yaml", prefix=prefix)
-    return prefix
+    names = create_topics(kafka_bootstrap, repo_root() / "deploy" / "kafka" / "topics.yaml", prefix=prefix)
+    yield prefix
+    delete_topics(kafka_bootstrap, names)
+
+
+def delete_topics(kafka_bootstrap: str, names: list[str]) -> None:
+    from chassis.kafka import make_admin
+
+    try:
+        admin = make_admin(kafka_bootstrap, "test-teardown")
+        try:
+            admin.delete_topics(names, raise_errors=False)
+        finally:
+            admin.close()
+    except Exception:  # teardown must not mask the test's own outcome
+        pass
 
 
 def common_settings(service: str, database_url: str, kafka_bootstrap: str, prefix: str) -> "CommonSettings":
