@@ -156,7 +156,7 @@ class LeaveDecided(_message.Message):
     def __init__(self, leave_id: _Optional[str] = ..., cadre_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., first_day: _Optional[str] = ..., last_day: _Optional[str] = ..., approved: _Optional[bool] = ..., decided_at: _Optional[str] = ...) -> None: ...
 
 class InspectionRecorded(_message.Message):
-    __slots__ = ("inspection_id", "cadre_id", "unit_id", "village", "inspected_on", "method", "present", "on_approved_leave")
+    __slots__ = ("inspection_id", "cadre_id", "unit_id", "village", "inspected_on", "method", "present", "on_approved_leave", "on_rest_day")
     INSPECTION_ID_FIELD_NUMBER: _ClassVar[int]
     CADRE_ID_FIELD_NUMBER: _ClassVar[int]
     UNIT_ID_FIELD_NUMBER: _ClassVar[int]
@@ -165,6 +165,7 @@ class InspectionRecorded(_message.Message):
     METHOD_FIELD_NUMBER: _ClassVar[int]
     PRESENT_FIELD_NUMBER: _ClassVar[int]
     ON_APPROVED_LEAVE_FIELD_NUMBER: _ClassVar[int]
+    ON_REST_DAY_FIELD_NUMBER: _ClassVar[int]
     inspection_id: str
     cadre_id: str
     unit_id: str
@@ -173,7 +174,8 @@ class InspectionRecorded(_message.Message):
     method: InspectionMethod
     present: bool
     on_approved_leave: bool
-    def __init__(self, inspection_id: _Optional[str] = ..., cadre_id: _Optional[str] = ..., unit_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., inspected_on: _Optional[str] = ..., method: _Optional[_Union[InspectionMethod, str]] = ..., present: _Optional[bool] = ..., on_approved_leave: _Optional[bool] = ...) -> None: ...
+    on_rest_day: bool
+    def __init__(self, inspection_id: _Optional[str] = ..., cadre_id: _Optional[str] = ..., unit_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., inspected_on: _Optional[str] = ..., method: _Optional[_Union[InspectionMethod, str]] = ..., present: _Optional[bool] = ..., on_approved_leave: _Optional[bool] = ..., on_rest_day: _Optional[bool] = ...) -> None: ...
 
 class ComplaintRecorded(_message.Message):
     __slots__ = ("complaint_id", "cadre_id", "village", "received_on", "subject")
