@@ -3,73 +3,18 @@ flight, commits offsets and flushes its producer; after a restart nothing is
 lost and nothing is counted twice."""
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import grpc
 import pytest
 from shuangdao.registry.v1 import registry_pb2_grpc
 
+from chassis.testing.processes import ServiceSubprocess
 from e2e_support import household_request, summary_of, wait_for
-
-REPO = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class ServiceSubprocess:
-    """A service as operators run it: its own process, its console script."""
-
-    def __init__(self, name: str, database_url: str, kafka_bootstrap: str, prefix: str) -> None:
-        self.name = name
-        self.grpc_port, self.http_port = free_port(), free_port()
-        upper = name.upper()
-        self.env = {**os.environ,
-                    f"SHUANGDAO_{upper}_DATABASE_URL": database_url,
-                    f"SHUANGDAO_{upper}_GRPC_PORT": str(self.grpc_port),
-                    f"SHUANGDAO_{upper}_HTTP_PORT": str(self.http_port),
-                    "SHUANGDAO_KAFKA_BOOTSTRAP": kafka_bootstrap,
-                    "SHUANGDAO_TOPIC_PREFIX": prefix,
-                    "SHUANGDAO_CONSUMER_GROUP": f"{prefix}{name}"}
-        self.process: subprocess.Popen[bytes] | None = None
-
-    def start(self) -> "ServiceSubprocess":
-        script = Path(sys.executable).with_name(f"shuangdao-{self.name}")
-        self.process = subprocess.Popen([str(script)], env=self.env, cwd=REPO,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for(self.serving, timeout=30)
-        return self
-
-    def serving(self) -> bool:
-        try:
-            with grpc.insecure_channel(f"127.0.0.1:{self.grpc_port}") as channel:
-                grpc.channel_ready_future(channel).result(timeout=0.5)
-            return True
-        except grpc.FutureTimeoutError:
-            return False
-
-    def terminate(self) -> int:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=30)
-
-    def kill(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.kill()
-            self.process.wait()
 
 
 @pytest.fixture
@@ -140,7 +85,7 @@ def test_sigterm_to_the_registry_under_load_loses_no_acknowledged_registration_a
     database = database_factory("registry")
     registry = ServiceSubprocess("registry", database, kafka_bootstrap, topic_prefix).start()
     subprocesses.append(registry)
-    with Load(f"127.0.0.1:{registry.grpc_port}") as load:
+    with Load(registry.grpc_target) as load:
         wait_for(lambda: len(load.acknowledged) >= 20, timeout=30)
         assert registry.terminate() == 0  # a clean exit, not a crash
         time.sleep(0.3)  # clients now see the server gone
@@ -170,11 +115,6 @@ def test_sigterm_to_the_assessment_while_it_consumes_loses_and_doubles_nothing(
 
     restarted = ServiceSubprocess("assessment", database, kafka_bootstrap, topic_prefix).start()
     subprocesses.append(restarted)
-
-    class Channel:
-        def channel(self) -> grpc.Channel:
-            return grpc.insecure_channel(f"127.0.0.1:{restarted.grpc_port}")
-
-    wait_for(lambda: summary_of(Channel()).registered_households == total, timeout=60)
+    wait_for(lambda: summary_of(restarted).registered_households == total, timeout=60)
     time.sleep(1)
-    assert summary_of(Channel()).registered_households == total
+    assert summary_of(restarted).registered_households == total
