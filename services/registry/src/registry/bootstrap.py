@@ -13,7 +13,7 @@ from chassis.messagebus import MessageBus
 from registry.adapters import divisions_file, orm, translators
 from registry.config import HOUSEHOLD_TOPIC, RESULT_TOPIC, Settings
 from registry.domain import commands, model
-from registry.service_layer import handlers, views
+from registry.service_layer import batch_registration, handlers, views
 from registry.service_layer.unit_of_work import UnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
@@ -43,6 +43,8 @@ def _wire_handlers(registry: Registry) -> None:
     rules, uow, now = registry.settings.rules, registry.new_uow, registry.now
     registry.bus.command_handlers.update({
         commands.RegisterHousehold: lambda c: handlers.register_household(c, uow(), rules, now),
+        commands.RegisterHouseholds: lambda c: batch_registration.register_households(
+            c, uow(), rules, now, registry.settings.max_batch),
         commands.SubmitHousehold: lambda c: handlers.submit_household(c, uow(), rules, now),
         commands.DecideStep: lambda c: handlers.decide_step(c, uow(), rules, now),
         commands.RecordObjection: lambda c: handlers.record_objection(c, uow(), now),

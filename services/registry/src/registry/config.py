@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from chassis.settings import CommonSettings, SettingError, env_int
 
+from registry.domain.batch import DEFAULT_MAX_BATCH
 from registry.domain.rules import Rules
 
 SERVICE = "registry"
@@ -28,10 +29,20 @@ def rules_from_env() -> Rules:
     return rules
 
 
+def max_batch_from_env() -> int:
+    value = env_int(SERVICE, "MAX_BATCH", DEFAULT_MAX_BATCH)
+    if not 1 <= value <= 10_000:
+        raise SettingError(f"SHUANGDAO_REGISTRY_MAX_BATCH must be between 1 and 10000, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     common: CommonSettings
     rules: Rules = field(default_factory=rules_from_env)
+    # Most households one RegisterHouseholds call may carry (SHUANGDAO_REGISTRY_MAX_BATCH):
+    # bounds a request's memory and its transaction's length.
+    max_batch: int = field(default_factory=max_batch_from_env)
 
     @classmethod
     def from_env(cls) -> "Settings":

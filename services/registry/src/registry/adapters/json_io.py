@@ -8,7 +8,7 @@ from typing import Any
 
 from chassis.errors import FieldViolation, InvalidArgument, collect
 
-from registry.domain import commands, model
+from registry.domain import batch, commands, model
 from registry.domain.divisions import DivisionPath
 from registry.domain.household_file import parse_file
 from registry.domain.model import Household, local_date
@@ -121,6 +121,35 @@ def register_command(body: dict[str, Any]) -> commands.RegisterHousehold:
         village_code=f.village_code, category=f.category, members=f.members, household_id=household_id,
         natural_village_code=f.natural_village_code, income=f.income, land_area_m2=f.land_area_m2,
         housing_area_m2=f.housing_area_m2, housing_dilapidated=f.housing_dilapidated, causes=f.causes)
+
+
+def register_batch_command(body: dict[str, Any], max_batch: int) -> commands.RegisterHouseholds:
+    """Each item is read on its own: a type error rejects that item only. The
+    size is checked before reading anything, so an oversized body costs little."""
+    r = Reader()
+    raw_items = r.items(body, "households")
+    r.done()
+    batch.check_size(len(raw_items), max_batch)
+    items: list[commands.RegisterHousehold | commands.UnreadableItem] = []
+    for raw in raw_items:
+        if not isinstance(raw, dict):
+            items.append(commands.UnreadableItem((FieldViolation("", "must be an object"),)))
+            continue
+        try:
+            items.append(register_command(raw))
+        except InvalidArgument as error:
+            items.append(commands.UnreadableItem(tuple(error.violations)))
+    return commands.RegisterHouseholds(tuple(items))
+
+
+def batch_json(results: list[batch.ItemResult]) -> dict[str, Any]:
+    counts = batch.counts(results)
+    return {"results": [{"index": r.index, "outcome": r.outcome.value, "household_id": r.household_id or None,
+                         "message": r.message or None,
+                         "field_violations": [{"field": v.field, "description": v.description}
+                                              for v in r.violations]} for r in results],
+            "registered_count": counts.registered, "already_registered_count": counts.already_registered,
+            "rejected_count": counts.rejected}
 
 
 def submit_command(body: dict[str, Any]) -> commands.SubmitHousehold:

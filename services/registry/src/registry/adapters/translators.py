@@ -11,7 +11,7 @@ from shuangdao.registry.v1 import events_pb2, ingest_pb2, registry_pb2
 from chassis.kafka import Envelope
 from chassis.outbox import OutgoingEvent
 
-from registry.domain import commands, events, model
+from registry.domain import batch, commands, events, model
 from registry.domain.divisions import DivisionPath
 from registry.domain.rules import Guarantees, Hardship, Income
 from registry.service_layer import views
@@ -71,6 +71,22 @@ def register_command(request: registry_pb2.RegisterHouseholdRequest) -> commands
         village_code=f.village_code, category=f.category, members=f.members, household_id=request.household_id,
         natural_village_code=f.natural_village_code, income=f.income, land_area_m2=f.land_area_m2,
         housing_area_m2=f.housing_area_m2, housing_dilapidated=f.housing_dilapidated, causes=f.causes)
+
+
+def register_batch_command(request: registry_pb2.RegisterHouseholdsRequest) -> commands.RegisterHouseholds:
+    return commands.RegisterHouseholds(tuple(register_command(h) for h in request.households))
+
+
+def batch_response(results: list[batch.ItemResult]) -> registry_pb2.RegisterHouseholdsResponse:
+    counts = batch.counts(results)
+    return registry_pb2.RegisterHouseholdsResponse(
+        results=[registry_pb2.RegisterHouseholdsResult(
+            index=r.index, outcome=word_to_enum(registry_pb2.BatchOutcome, "BATCH_OUTCOME_", r.outcome.value),
+            household_id=r.household_id, message=r.message,
+            field_violations=[registry_pb2.FieldViolation(field=v.field, description=v.description)
+                              for v in r.violations]) for r in results],
+        registered_count=counts.registered, already_registered_count=counts.already_registered,
+        rejected_count=counts.rejected)
 
 
 def submit_command(request: registry_pb2.SubmitHouseholdRequest) -> commands.SubmitHousehold:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from chassis.errors import FieldViolation
+
 from registry.domain.rules import Guarantees, Hardship, Income
 
 
@@ -145,3 +147,16 @@ class IngestSubmission(Command):
     submit: SubmitHousehold | None
     # Set instead of `submit` when the message could not be decoded.
     undecodable_reason: str = ""
+
+
+@dataclass(frozen=True)
+class UnreadableItem:
+    """A batch item that could not even be read (wrong JSON types): it is
+    answered with these violations and never reaches the domain."""
+    violations: tuple[FieldViolation, ...]
+
+
+@dataclass(frozen=True)
+class RegisterHouseholds(Command):
+    """Many RegisterHousehold at once; each item is answered on its own."""
+    households: tuple[RegisterHousehold | UnreadableItem, ...]

@@ -24,6 +24,10 @@ class RegistryServicer(registry_pb2_grpc.RegistryServiceServicer):
         return R.RegisterHouseholdResponse(household_id=self.registry.bus.handle(t.register_command(request)))
 
     @maps_errors
+    def RegisterHouseholds(self, request: R.RegisterHouseholdsRequest, context: Ctx) -> R.RegisterHouseholdsResponse:
+        return t.batch_response(self.registry.bus.handle(t.register_batch_command(request)))
+
+    @maps_errors
     def GetHousehold(self, request: R.GetHouseholdRequest, context: Ctx) -> R.Household:
         return t.household_message(self.registry.get_household(request.household_id))
 

@@ -32,6 +32,11 @@ def create_app(registry: Registry) -> Flask:
     def register_household() -> Any:
         return {"household_id": bus.handle(json_io.register_command(json_body()))}, 201
 
+    @app.post("/v1/households:batch")
+    def register_households() -> Any:
+        command = json_io.register_batch_command(json_body(), registry.settings.max_batch)
+        return json_io.batch_json(bus.handle(command))
+
     @app.get("/v1/households")
     def list_households() -> Any:
         return json_io.page_json(views.list_households(registry.new_uow(), **json_io.list_args(request.args)))

@@ -26,11 +26,12 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _divisions_violations(household_file: HouseholdFile, uow: UnitOfWork) -> list[FieldViolation]:
+def division_codes(raw: commands.FileInput) -> list[str]:
+    return [c for c in (raw.village_code.strip(), raw.natural_village_code.strip()) if c]
+
+
+def _divisions_violations(household_file: HouseholdFile, known: dict[str, Division]) -> list[FieldViolation]:
     """The division table is the source of truth for which villages exist."""
-    codes = [household_file.village_code] + ([household_file.natural_village_code]
-                                             if household_file.natural_village_code else [])
-    known = uow.divisions.get_many(codes)
     found = []
     village = known.get(household_file.village_code)
     if village is None or village.level is not DivisionLevel.VILLAGE:
@@ -45,18 +46,27 @@ def _divisions_violations(household_file: HouseholdFile, uow: UnitOfWork) -> lis
     return found
 
 
-def _parse_checked(raw: commands.FileInput, household_id: str, strict: bool, uow: UnitOfWork, rules: Rules,
-                   now: datetime) -> HouseholdFile:
-    """Parses the file and checks it against the divisions and the people
-    already registered; raises with every problem found."""
+def file_problems(raw: commands.FileInput, household_id: str, strict: bool, known: dict[str, Division],
+                   rules: Rules, now: datetime) -> tuple[HouseholdFile | None, list[FieldViolation]]:
+    """Parses the file and checks it against the divisions (`known`, loaded by
+    the caller: one query for a whole batch). Returns every problem found."""
     violations: list[FieldViolation] = []
     if household_id and not model.is_uuid(household_id):
         violations.append(FieldViolation("household_id", "must be a UUID when given"))
     household_file = parse_file(raw, local_date(now), rules, strict, violations)
     if household_file is not None:
-        violations += _divisions_violations(household_file, uow)
+        violations += _divisions_violations(household_file, known)
     elif raw.village_code.strip() and not any(v.field == "village_code" for v in violations):
-        violations += [v for v in _village_only(raw.village_code.strip(), uow)]
+        violations += _village_only(raw.village_code.strip(), known)
+    return (household_file if not violations else None), violations
+
+
+def _parse_checked(raw: commands.FileInput, household_id: str, strict: bool, uow: UnitOfWork, rules: Rules,
+                   now: datetime) -> HouseholdFile:
+    """Parses the file and checks it against the divisions and the people
+    already registered; raises with every problem found."""
+    household_file, violations = file_problems(raw, household_id, strict, uow.divisions.get_many(
+        division_codes(raw)), rules, now)
     collect(violations)
     assert household_file is not None
     duplicates = model.duplicate_people(household_file, uow.households.holders(household_file.id_numbers),
@@ -66,8 +76,8 @@ def _parse_checked(raw: commands.FileInput, household_id: str, strict: bool, uow
     return household_file
 
 
-def _village_only(code: str, uow: UnitOfWork) -> list[FieldViolation]:
-    village = uow.divisions.get(code)
+def _village_only(code: str, known: dict[str, Division]) -> list[FieldViolation]:
+    village = known.get(code)
     if village is None or village.level is not DivisionLevel.VILLAGE:
         return [FieldViolation("village_code", f"unknown village {code} (not in the division table)")]
     return []

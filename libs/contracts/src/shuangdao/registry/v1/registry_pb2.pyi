@@ -95,6 +95,14 @@ class StepDecision(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
     STEP_DECISION_APPROVE: _ClassVar[StepDecision]
     STEP_DECISION_REJECT: _ClassVar[StepDecision]
     STEP_DECISION_SEND_BACK: _ClassVar[StepDecision]
+
+class BatchOutcome(int, metaclass=_enum_type_wrapper.EnumTypeWrapper):
+    __slots__ = ()
+    BATCH_OUTCOME_UNSPECIFIED: _ClassVar[BatchOutcome]
+    BATCH_OUTCOME_REGISTERED: _ClassVar[BatchOutcome]
+    BATCH_OUTCOME_ALREADY_REGISTERED: _ClassVar[BatchOutcome]
+    BATCH_OUTCOME_INVALID_ARGUMENT: _ClassVar[BatchOutcome]
+    BATCH_OUTCOME_ALREADY_EXISTS: _ClassVar[BatchOutcome]
 SEX_UNSPECIFIED: Sex
 SEX_MALE: Sex
 SEX_FEMALE: Sex
@@ -153,6 +161,11 @@ STEP_DECISION_UNSPECIFIED: StepDecision
 STEP_DECISION_APPROVE: StepDecision
 STEP_DECISION_REJECT: StepDecision
 STEP_DECISION_SEND_BACK: StepDecision
+BATCH_OUTCOME_UNSPECIFIED: BatchOutcome
+BATCH_OUTCOME_REGISTERED: BatchOutcome
+BATCH_OUTCOME_ALREADY_REGISTERED: BatchOutcome
+BATCH_OUTCOME_INVALID_ARGUMENT: BatchOutcome
+BATCH_OUTCOME_ALREADY_EXISTS: BatchOutcome
 
 class Member(_message.Message):
     __slots__ = ("name", "national_id", "relation", "sex", "birth_date", "labour_ability", "health", "disability", "schooling")
@@ -605,3 +618,43 @@ class LoadDivisionsResponse(_message.Message):
     added: int
     updated: int
     def __init__(self, added: _Optional[int] = ..., updated: _Optional[int] = ...) -> None: ...
+
+class RegisterHouseholdsRequest(_message.Message):
+    __slots__ = ("households",)
+    HOUSEHOLDS_FIELD_NUMBER: _ClassVar[int]
+    households: _containers.RepeatedCompositeFieldContainer[RegisterHouseholdRequest]
+    def __init__(self, households: _Optional[_Iterable[_Union[RegisterHouseholdRequest, _Mapping]]] = ...) -> None: ...
+
+class FieldViolation(_message.Message):
+    __slots__ = ("field", "description")
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    field: str
+    description: str
+    def __init__(self, field: _Optional[str] = ..., description: _Optional[str] = ...) -> None: ...
+
+class RegisterHouseholdsResult(_message.Message):
+    __slots__ = ("index", "outcome", "household_id", "message", "field_violations")
+    INDEX_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    HOUSEHOLD_ID_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    FIELD_VIOLATIONS_FIELD_NUMBER: _ClassVar[int]
+    index: int
+    outcome: BatchOutcome
+    household_id: str
+    message: str
+    field_violations: _containers.RepeatedCompositeFieldContainer[FieldViolation]
+    def __init__(self, index: _Optional[int] = ..., outcome: _Optional[_Union[BatchOutcome, str]] = ..., household_id: _Optional[str] = ..., message: _Optional[str] = ..., field_violations: _Optional[_Iterable[_Union[FieldViolation, _Mapping]]] = ...) -> None: ...
+
+class RegisterHouseholdsResponse(_message.Message):
+    __slots__ = ("results", "registered_count", "already_registered_count", "rejected_count")
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    REGISTERED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    ALREADY_REGISTERED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    REJECTED_COUNT_FIELD_NUMBER: _ClassVar[int]
+    results: _containers.RepeatedCompositeFieldContainer[RegisterHouseholdsResult]
+    registered_count: int
+    already_registered_count: int
+    rejected_count: int
+    def __init__(self, results: _Optional[_Iterable[_Union[RegisterHouseholdsResult, _Mapping]]] = ..., registered_count: _Optional[int] = ..., already_registered_count: _Optional[int] = ..., rejected_count: _Optional[int] = ...) -> None: ...

@@ -105,6 +105,11 @@ class RegistryServiceStub:
                 request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.FromString,
                 _registered_method=True)
+        self.RegisterHouseholds = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/RegisterHouseholds',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -214,6 +219,17 @@ class RegistryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RegisterHouseholds(self, request, context):
+        """Registers many households at once (migrations, provincial loads), in one
+        transaction. Every item is validated like RegisterHousehold and answered on
+        its own: one bad item never rejects the others. A batch over the limit
+        (default 1,000, SHUANGDAO_REGISTRY_MAX_BATCH) or an empty one is
+        INVALID_ARGUMENT for the whole call.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -286,6 +302,11 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.LoadDivisions,
                     request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.FromString,
                     response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.SerializeToString,
+            ),
+            'RegisterHouseholds': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterHouseholds,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -667,6 +688,33 @@ class RegistryService:
             '/shuangdao.registry.v1.RegistryService/LoadDivisions',
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsRequest.SerializeToString,
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.LoadDivisionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterHouseholds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/RegisterHouseholds',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.FromString,
             options,
             channel_credentials,
             insecure,
