@@ -7,24 +7,36 @@ from pathlib import Path
 from chassis.infrastructure import Infrastructure, wire
 
 from assessment.adapters import orm, translators
+from assessment.adapters.rubric_file import load_rubric
 from assessment.config import Settings
+from assessment.domain import events
 from assessment.domain.model import VillageSummary
-from assessment.service_layer import views
+from assessment.domain.rubric import Rubric
+from assessment.service_layer import handlers, views
 from assessment.service_layer.unit_of_work import UnitOfWork
 
 MIGRATIONS = Path(__file__).resolve().parents[2] / "migrations"
-SCORE_TOPIC = "assessment.score.v1"
 
 
 @dataclass
 class Assessment(Infrastructure):
     settings: Settings
+    rubric: Rubric
+    # False while rebuilding: nothing recomputed from history is announced again.
+    publish: bool = True
 
     def new_uow(self) -> UnitOfWork:
-        topic = self.settings.topic(SCORE_TOPIC)
-        return UnitOfWork(self.engine, orm.outbox, orm.processed_events,
-                          lambda event: translators.outgoing(event, topic),
-                          consumer_group=self.settings.common.consumer_group)
+        uow = UnitOfWork(self.engine, orm.outbox, orm.processed_events,
+                         lambda event: translators.outgoing(event, self.settings.topic),
+                         consumer_group=self.settings.common.consumer_group)
+        uow.publish = self.publish
+        return uow
+
+    def apply(self, event: events.Event, event_id: str) -> bool:
+        return handlers.apply_once(event, event_id, self.new_uow(), self.rubric)
+
+    def apply_batch(self, batch: list[tuple[events.Event, str]]) -> list[bool]:
+        return handlers.apply_batch(batch, self.new_uow(), self.rubric)
 
     def village_summary(self, village_code: str) -> VillageSummary:
         return views.village_summary(village_code, self.new_uow())
@@ -32,5 +44,6 @@ class Assessment(Infrastructure):
 
 def bootstrap(settings: Settings | None = None, run_migrations: bool = True) -> Assessment:
     settings = settings or Settings.from_env()
+    rubric = load_rubric(settings.rubric)  # a bad rubric stops the start, before anything is scored
     infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations)
-    return Assessment(**vars(infrastructure), settings=settings)
+    return Assessment(**vars(infrastructure), settings=settings, rubric=rubric)

@@ -7,19 +7,24 @@ from chassis.kafka import make_consumer, make_producer
 from assessment.adapters import translators
 from assessment.bootstrap import Assessment
 from assessment.config import SERVICE
-from assessment.service_layer import handlers
+
+
+def apply_decoded(assessment: Assessment, decoded: Decoded) -> bool:
+    event = translators.inbound(decoded.envelope.type, decoded.message, decoded.envelope.time)
+    return assessment.apply(event, decoded.envelope.id)
+
+
+def apply_decoded_batch(assessment: Assessment, batch: list[Decoded]) -> list[bool]:
+    return assessment.apply_batch([(translators.inbound(d.envelope.type, d.message, d.envelope.time), d.envelope.id)
+                                   for d in batch])
 
 
 def build_consumer(assessment: Assessment) -> EventConsumer:
     common = assessment.settings.common
-
-    def apply(decoded: Decoded) -> bool:
-        event = translators.inbound(decoded.envelope.type, decoded.message)
-        return handlers.apply_once(event, decoded.envelope.id, assessment.new_uow())
-
     return EventConsumer(
         consumer_factory=lambda: make_consumer(common.kafka_bootstrap, common.consumer_group,
                                                assessment.settings.consumed_topics, f"{SERVICE}-consumer"),
         dlq_producer_factory=lambda: make_producer(common.kafka_bootstrap, f"{SERVICE}-dlq"),
-        schemas=translators.CONSUMED, apply=apply, metrics=assessment.metrics,
-        group=common.consumer_group, source_name=SERVICE)
+        schemas=translators.CONSUMED, apply=lambda decoded: apply_decoded(assessment, decoded),
+        metrics=assessment.metrics, group=common.consumer_group, source_name=SERVICE,
+        apply_batch=lambda batch: apply_decoded_batch(assessment, batch))

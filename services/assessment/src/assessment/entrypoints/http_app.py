@@ -1,19 +1,38 @@
 """Flask entrypoint: the same reads as gRPC, as JSON."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from flask import Flask
+import yaml
+from flask import Flask, request
 
 from chassis.errors import FieldViolation, collect
 from chassis.http import create_base_app
 
+from assessment.adapters import json_io
 from assessment.bootstrap import Assessment
+from assessment.domain import queries
 from assessment.domain.divisions import is_division_code
+from assessment.service_layer import views
+
+OPENAPI = Path(__file__).resolve().parents[1] / "openapi.yaml"
+
+
+def _flag_param(name: str) -> bool:
+    value = request.args.get(name, "false").lower()
+    if value not in ("true", "false", "1", "0"):
+        collect([FieldViolation(name, "must be true or false")])
+    return value in ("true", "1")
 
 
 def create_app(assessment: Assessment) -> Flask:
     app = create_base_app("assessment", assessment.metrics, assessment.readiness)
+    document = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
+
+    @app.get("/openapi.json")
+    def openapi() -> Any:
+        return document
 
     @app.get("/v1/villages/<village_code>/summary")
     def village_summary(village_code: str) -> Any:
@@ -23,5 +42,32 @@ def create_app(assessment: Assessment) -> Flask:
         return {"village_code": summary.village_code,
                 "registered_households": summary.registered_households,
                 "registered_people": summary.registered_people}
+
+    @app.get("/v1/scores/<target_kind>/<target_id>")
+    def score(target_kind: str, target_id: str) -> Any:
+        queries.check_target(target_kind, target_id)
+        return json_io.score_json(views.score(target_kind, target_id, assessment.new_uow()))
+
+    @app.get("/v1/rankings/<target_kind>")
+    def ranking(target_kind: str) -> Any:
+        division = request.args.get("division_code", "")
+        queries.check_ranking(target_kind, division)
+        ranked = views.ranking(target_kind, division, assessment.new_uow())
+        return json_io.ranking_json(target_kind, division, assessment.rubric.tie_rule, ranked)
+
+    @app.get("/v1/flags")
+    def flags() -> Any:
+        kind, target_id = request.args.get("target_kind", ""), request.args.get("target_id", "")
+        division = request.args.get("division_code", "")
+        include_cleared = _flag_param("include_cleared")
+        queries.check_flags(kind, target_id, division)
+        found = views.flags(kind, target_id, division, include_cleared, assessment.new_uow())
+        return {"flags": [json_io.flag_json(f) for f in found]}
+
+    @app.get("/v1/figures")
+    def figures() -> Any:
+        division = request.args.get("division_code", "")
+        collect(queries.check_division(division))
+        return json_io.figures_json(views.province_figures(division, assessment.new_uow()))
 
     return app

@@ -1,36 +1,65 @@
-"""Event handlers that keep the read model. Every one is safe to run twice:
-the inbox stops redelivery, and the read model is keyed by the event's subject
-so even a replay under another event id cannot count a household twice."""
+"""Event handlers that keep the read model. Every one is safe to run twice and
+in any order: the inbox stops redelivery, each fact is stored by its subject
+(so a replay under another event id changes nothing), and every score, flag and
+figure is recomputed from the stored facts rather than adjusted by the event."""
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from chassis.unit_of_work import DuplicateDelivery
 
 from assessment.domain import events
+from assessment.domain.rubric import Rubric
+from assessment.service_layer.assess import reassess_village
 from assessment.service_layer.unit_of_work import UnitOfWork
 
 
-def record_household_registered(event: events.HouseholdRegistered, uow: UnitOfWork) -> None:
-    if not uow.households.knows(event.household_id):
-        uow.households.add_registered(event)
+def handle(event: events.Event, uow: UnitOfWork, rubric: Rubric) -> None:
+    """Within the unit of work: store the fact, reassess what it touches."""
+    if isinstance(event, events.Ignored):
+        return
+    assert isinstance(event, events.VillageFact), type(event)
+    uow.facts.record(event)
+    reassess_village(event.village_code, uow, rubric)
 
 
-HANDLERS: dict[type, Callable[[events.Event, UnitOfWork], None]] = {
-    events.HouseholdRegistered: record_household_registered,  # type: ignore[dict-item]
-}
-
-
-def apply_once(event: events.Event, event_id: str, uow: UnitOfWork) -> bool:
+def apply_once(event: events.Event, event_id: str, uow: UnitOfWork, rubric: Rubric) -> bool:
     """Applies an inbound event exactly once per consumer group. Returns False
     for a duplicate delivery."""
-    handler = HANDLERS[type(event)]
     try:
         with uow:
             if not uow.begin_inbound(event_id):
                 return False
-            handler(event, uow)
+            handle(event, uow, rubric)
             uow.commit()
     except DuplicateDelivery:
         return False
     return True
+
+
+def apply_batch(batch: list[tuple[events.Event, str]], uow: UnitOfWork, rubric: Rubric) -> list[bool]:
+    """Applies a poll batch in one transaction: every fact stored, then each
+    touched village reassessed once (the result is the same as one by one,
+    since results are computed from the stored facts). Returns, per event,
+    False for a duplicate. Any failure rolls the whole batch back; the
+    consumer then settles its events one at a time."""
+    outcomes = []
+    touched: set[str] = set()
+    with uow:
+        for event, event_id in batch:
+            if not uow.begin_inbound(event_id):
+                outcomes.append(False)
+                continue
+            if isinstance(event, events.VillageFact):
+                uow.facts.record(event)
+                touched.add(event.village_code)
+            outcomes.append(True)
+        facts = [uow.loader.divisions(code) for code in sorted(touched)]
+        # Every county lock before any city lock, each in order: no deadlock
+        # with another consumer doing the same, or reassessing one village.
+        for name in sorted({f"county:{d.county_code}" for d in facts if d}) + \
+                sorted({f"city:{d.city_code}" for d in facts if d}):
+            uow.scores.lock(name)
+        for code in sorted(touched):
+            reassess_village(code, uow, rubric)
+        uow.commit()
+    return outcomes
+

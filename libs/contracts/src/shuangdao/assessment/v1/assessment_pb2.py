@@ -22,19 +22,50 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from shuangdao.common.v1 import divisions_pb2 as shuangdao_dot_common_dot_v1_dot_divisions__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(shuangdao/assessment/v1/assessment.proto\x12\x17shuangdao.assessment.v1\"0\n\x18GetVillageSummaryRequest\x12\x14\n\x0cvillage_code\x18\x01 \x01(\t\"`\n\x0eVillageSummary\x12\x14\n\x0cvillage_code\x18\x01 \x01(\t\x12\x1d\n\x15registered_households\x18\x02 \x01(\x03\x12\x19\n\x11registered_people\x18\x03 \x01(\x03\x32\x84\x01\n\x11\x41ssessmentService\x12o\n\x11GetVillageSummary\x12\x31.shuangdao.assessment.v1.GetVillageSummaryRequest\x1a\'.shuangdao.assessment.v1.VillageSummaryb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n(shuangdao/assessment/v1/assessment.proto\x12\x17shuangdao.assessment.v1\x1a#shuangdao/common/v1/divisions.proto\"0\n\x18GetVillageSummaryRequest\x12\x14\n\x0cvillage_code\x18\x01 \x01(\t\"`\n\x0eVillageSummary\x12\x14\n\x0cvillage_code\x18\x01 \x01(\t\x12\x1d\n\x15registered_households\x18\x02 \x01(\x03\x12\x19\n\x11registered_people\x18\x03 \x01(\x03\"9\n\x0fGetScoreRequest\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x11\n\ttarget_id\x18\x02 \x01(\t\"$\n\x05\x43ount\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\x03\"\xbf\x01\n\x0eIndicatorScore\x12\x11\n\tindicator\x18\x01 \x01(\t\x12\x0e\n\x06weight\x18\x02 \x01(\x05\x12\x14\n\x0cpoints_centi\x18\x03 \x01(\x05\x12\x12\n\nmeasurable\x18\x04 \x01(\x08\x12\x11\n\traw_value\x18\x05 \x01(\t\x12\x0f\n\x07\x66ormula\x18\x06 \x01(\t\x12.\n\x06\x63ounts\x18\x07 \x03(\x0b\x32\x1e.shuangdao.assessment.v1.Count\x12\x0c\n\x04note\x18\x08 \x01(\t\"5\n\x0eStreamPosition\x12\r\n\x05\x66\x61\x63ts\x18\x01 \x01(\x03\x12\x14\n\x0clast_fact_at\x18\x02 \x01(\t\"\xcd\x03\n\x05Score\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x34\n\tdivisions\x18\x03 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x13\n\x0bscore_centi\x18\x04 \x01(\x05\x12\r\n\x05score\x18\x05 \x01(\t\x12\x16\n\x0egrade_by_score\x18\x06 \x01(\t\x12\r\n\x05grade\x18\x07 \x01(\t\x12\x13\n\x0bunqualified\x18\x08 \x01(\x08\x12\x16\n\x0eunqualified_by\x18\t \x03(\t\x12\x16\n\x0erubric_version\x18\n \x01(\t\x12\r\n\x05\x61s_of\x18\x0b \x01(\t\x12\x39\n\x08position\x18\x0c \x01(\x0b\x32\'.shuangdao.assessment.v1.StreamPosition\x12;\n\nindicators\x18\r \x03(\x0b\x32\'.shuangdao.assessment.v1.IndicatorScore\x12\x13\n\x0b\x63omputed_at\x18\x0e \x01(\t\x12:\n\x0c\x63onstituents\x18\x0f \x03(\x0b\x32$.shuangdao.assessment.v1.Constituent\"Z\n\x0b\x43onstituent\x12\x11\n\ttarget_id\x18\x01 \x01(\t\x12\x13\n\x0bscore_centi\x18\x02 \x01(\x05\x12\x0e\n\x06weight\x18\x03 \x01(\x03\x12\x13\n\x0bunqualified\x18\x04 \x01(\x08\"?\n\x11GetRankingRequest\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x15\n\rdivision_code\x18\x02 \x01(\t\"w\n\x0cRankingEntry\x12\x0c\n\x04rank\x18\x01 \x01(\x05\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\r\n\x05score\x18\x03 \x01(\t\x12\x13\n\x0bscore_centi\x18\x04 \x01(\x05\x12\r\n\x05grade\x18\x05 \x01(\t\x12\x13\n\x0bunqualified\x18\x06 \x01(\x08\"\x7f\n\x07Ranking\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x15\n\rdivision_code\x18\x02 \x01(\t\x12\x10\n\x08tie_rule\x18\x03 \x01(\t\x12\x36\n\x07\x65ntries\x18\x04 \x03(\x0b\x32%.shuangdao.assessment.v1.RankingEntry\"j\n\x10ListFlagsRequest\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x15\n\rdivision_code\x18\x03 \x01(\t\x12\x17\n\x0finclude_cleared\x18\x04 \x01(\x08\"\xcc\x01\n\x04\x46lag\x12\x0f\n\x07\x66lag_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_kind\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x34\n\tdivisions\x18\x04 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04rule\x18\x05 \x01(\t\x12\x10\n\x08\x65vidence\x18\x06 \x01(\t\x12\x11\n\traised_at\x18\x07 \x01(\t\x12\x12\n\ncleared_at\x18\x08 \x01(\t\x12\x0e\n\x06\x61\x63tive\x18\t \x01(\x08\"8\n\x08\x46lagList\x12,\n\x05\x66lags\x18\x01 \x03(\x0b\x32\x1d.shuangdao.assessment.v1.Flag\"2\n\x19GetProvinceFiguresRequest\x12\x15\n\rdivision_code\x18\x01 \x01(\t\"\xbc\x01\n\nYearIncome\x12\x0c\n\x04year\x18\x01 \x01(\x05\x12\x1b\n\x13surveyed_households\x18\x02 \x01(\x03\x12\x17\n\x0fsurveyed_people\x18\x03 \x01(\x03\x12\x1d\n\x15per_capita_income_fen\x18\x04 \x01(\x03\x12\x10\n\x08\x63ounties\x18\x05 \x01(\x05\x12\x17\n\x0f\x64isparity_ratio\x18\x06 \x01(\t\x12 \n\x18\x63oefficient_of_variation\x18\x07 \x01(\t\"\x85\x02\n\x0fProvinceFigures\x12\x15\n\rdivision_code\x18\x01 \x01(\t\x12\x1d\n\x15registered_households\x18\x02 \x01(\x03\x12\x19\n\x11registered_people\x18\x03 \x01(\x03\x12\x19\n\x11\x65xited_households\x18\x04 \x01(\x03\x12\x15\n\rexited_people\x18\x05 \x01(\x03\x12\x1a\n\x12\x61t_risk_households\x18\x06 \x01(\x03\x12\x16\n\x0e\x61t_risk_people\x18\x07 \x01(\x03\x12;\n\x0eincome_by_year\x18\x08 \x03(\x0b\x32#.shuangdao.assessment.v1.YearIncome2\x85\x04\n\x11\x41ssessmentService\x12o\n\x11GetVillageSummary\x12\x31.shuangdao.assessment.v1.GetVillageSummaryRequest\x1a\'.shuangdao.assessment.v1.VillageSummary\x12T\n\x08GetScore\x12(.shuangdao.assessment.v1.GetScoreRequest\x1a\x1e.shuangdao.assessment.v1.Score\x12Z\n\nGetRanking\x12*.shuangdao.assessment.v1.GetRankingRequest\x1a .shuangdao.assessment.v1.Ranking\x12Y\n\tListFlags\x12).shuangdao.assessment.v1.ListFlagsRequest\x1a!.shuangdao.assessment.v1.FlagList\x12r\n\x12GetProvinceFigures\x12\x32.shuangdao.assessment.v1.GetProvinceFiguresRequest\x1a(.shuangdao.assessment.v1.ProvinceFiguresb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'shuangdao.assessment.v1.assessment_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_GETVILLAGESUMMARYREQUEST']._serialized_start=69
-  _globals['_GETVILLAGESUMMARYREQUEST']._serialized_end=117
-  _globals['_VILLAGESUMMARY']._serialized_start=119
-  _globals['_VILLAGESUMMARY']._serialized_end=215
-  _globals['_ASSESSMENTSERVICE']._serialized_start=218
-  _globals['_ASSESSMENTSERVICE']._serialized_end=350
+  _globals['_GETVILLAGESUMMARYREQUEST']._serialized_start=106
+  _globals['_GETVILLAGESUMMARYREQUEST']._serialized_end=154
+  _globals['_VILLAGESUMMARY']._serialized_start=156
+  _globals['_VILLAGESUMMARY']._serialized_end=252
+  _globals['_GETSCOREREQUEST']._serialized_start=254
+  _globals['_GETSCOREREQUEST']._serialized_end=311
+  _globals['_COUNT']._serialized_start=313
+  _globals['_COUNT']._serialized_end=349
+  _globals['_INDICATORSCORE']._serialized_start=352
+  _globals['_INDICATORSCORE']._serialized_end=543
+  _globals['_STREAMPOSITION']._serialized_start=545
+  _globals['_STREAMPOSITION']._serialized_end=598
+  _globals['_SCORE']._serialized_start=601
+  _globals['_SCORE']._serialized_end=1062
+  _globals['_CONSTITUENT']._serialized_start=1064
+  _globals['_CONSTITUENT']._serialized_end=1154
+  _globals['_GETRANKINGREQUEST']._serialized_start=1156
+  _globals['_GETRANKINGREQUEST']._serialized_end=1219
+  _globals['_RANKINGENTRY']._serialized_start=1221
+  _globals['_RANKINGENTRY']._serialized_end=1340
+  _globals['_RANKING']._serialized_start=1342
+  _globals['_RANKING']._serialized_end=1469
+  _globals['_LISTFLAGSREQUEST']._serialized_start=1471
+  _globals['_LISTFLAGSREQUEST']._serialized_end=1577
+  _globals['_FLAG']._serialized_start=1580
+  _globals['_FLAG']._serialized_end=1784
+  _globals['_FLAGLIST']._serialized_start=1786
+  _globals['_FLAGLIST']._serialized_end=1842
+  _globals['_GETPROVINCEFIGURESREQUEST']._serialized_start=1844
+  _globals['_GETPROVINCEFIGURESREQUEST']._serialized_end=1894
+  _globals['_YEARINCOME']._serialized_start=1897
+  _globals['_YEARINCOME']._serialized_end=2085
+  _globals['_PROVINCEFIGURES']._serialized_start=2088
+  _globals['_PROVINCEFIGURES']._serialized_end=2349
+  _globals['_ASSESSMENTSERVICE']._serialized_start=2352
+  _globals['_ASSESSMENTSERVICE']._serialized_end=2869
 # @@protoc_insertion_point(module_scope)

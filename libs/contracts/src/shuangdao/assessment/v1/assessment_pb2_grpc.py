@@ -40,6 +40,26 @@ class AssessmentServiceStub:
                 request_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetVillageSummaryRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.VillageSummary.FromString,
                 _registered_method=True)
+        self.GetScore = channel.unary_unary(
+                '/shuangdao.assessment.v1.AssessmentService/GetScore',
+                request_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetScoreRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Score.FromString,
+                _registered_method=True)
+        self.GetRanking = channel.unary_unary(
+                '/shuangdao.assessment.v1.AssessmentService/GetRanking',
+                request_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetRankingRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Ranking.FromString,
+                _registered_method=True)
+        self.ListFlags = channel.unary_unary(
+                '/shuangdao.assessment.v1.AssessmentService/ListFlags',
+                request_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ListFlagsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.FlagList.FromString,
+                _registered_method=True)
+        self.GetProvinceFigures = channel.unary_unary(
+                '/shuangdao.assessment.v1.AssessmentService/GetProvinceFigures',
+                request_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetProvinceFiguresRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ProvinceFigures.FromString,
+                _registered_method=True)
 
 
 class AssessmentServiceServicer:
@@ -53,6 +73,34 @@ class AssessmentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetScore(self, request, context):
+        """A target's current score with its explanation, indicator by indicator.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRanking(self, request, context):
+        """Province-wide ranking of one kind of target, optionally within a division.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListFlags(self, request, context):
+        """Accountability flags by target and/or division.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProvinceFigures(self, request, context):
+        """Headline figures of the province (or of one division).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AssessmentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -60,6 +108,26 @@ def add_AssessmentServiceServicer_to_server(servicer, server):
                     servicer.GetVillageSummary,
                     request_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetVillageSummaryRequest.FromString,
                     response_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.VillageSummary.SerializeToString,
+            ),
+            'GetScore': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetScore,
+                    request_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetScoreRequest.FromString,
+                    response_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Score.SerializeToString,
+            ),
+            'GetRanking': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRanking,
+                    request_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetRankingRequest.FromString,
+                    response_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Ranking.SerializeToString,
+            ),
+            'ListFlags': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListFlags,
+                    request_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ListFlagsRequest.FromString,
+                    response_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.FlagList.SerializeToString,
+            ),
+            'GetProvinceFigures': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProvinceFigures,
+                    request_deserializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetProvinceFiguresRequest.FromString,
+                    response_serializer=shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ProvinceFigures.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -90,6 +158,114 @@ class AssessmentService:
             '/shuangdao.assessment.v1.AssessmentService/GetVillageSummary',
             shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetVillageSummaryRequest.SerializeToString,
             shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.VillageSummary.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetScore(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.assessment.v1.AssessmentService/GetScore',
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetScoreRequest.SerializeToString,
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Score.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRanking(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.assessment.v1.AssessmentService/GetRanking',
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetRankingRequest.SerializeToString,
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.Ranking.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListFlags(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.assessment.v1.AssessmentService/ListFlags',
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ListFlagsRequest.SerializeToString,
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.FlagList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProvinceFigures(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.assessment.v1.AssessmentService/GetProvinceFigures',
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.GetProvinceFiguresRequest.SerializeToString,
+            shuangdao_dot_assessment_dot_v1_dot_assessment__pb2.ProvinceFigures.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,314 @@
+"""Facts in and out. Every write is an idempotent upsert keyed by the event's
+subject; where an event updates a subject (a pairing ends, an attendance
+summary is revised), it writes only its own columns or wins by its revision,
+so the stored facts do not depend on the order the events arrived in."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from assessment.adapters import orm
+from assessment.domain import events as ev
+from assessment.domain import model as m
+
+
+def utc(moment: datetime | None) -> datetime | None:
+    # SQLite hands timezone-aware columns back naive; they were stored as UTC.
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def upsert(connection: Connection, table: Table, values: dict[str, Any], keys: list[str],
+           update: list[str] | None = None, where: Any = None) -> None:
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(table).values(**values)
+    if update:
+        statement = statement.on_conflict_do_update(
+            index_elements=keys, set_={c: statement.excluded[c] for c in update},
+            where=where(statement.excluded) if where is not None else None)
+    else:
+        statement = statement.on_conflict_do_nothing(index_elements=keys)
+    connection.execute(statement)
+
+
+def _path(divisions: ev.Divisions) -> dict[str, str]:
+    return {"province_code": divisions.province_code, "city_code": divisions.city_code,
+            "county_code": divisions.county_code, "township_code": divisions.township_code,
+            "village_code": divisions.village_code}
+
+
+class FactStore:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def record(self, fact: ev.VillageFact) -> None:
+        upsert(self.connection, orm.villages, _path(fact.divisions), ["village_code"])
+        getattr(self, f"_{type(fact).__name__}")(fact)
+
+    def _HouseholdRegistered(self, e: ev.HouseholdRegistered) -> None:
+        upsert(self.connection, orm.registered_households, {
+            "household_id": e.household_id, **_path(e.divisions), "category": e.category, "people": e.people,
+            "recorded_at": datetime.now(UTC), "registered_at": e.at, "able_to_work": e.able_to_work,
+            "entry_income_per_capita_fen": e.entry_income_per_capita_fen}, ["household_id"])
+
+    def _SurveyRecorded(self, e: ev.SurveyRecorded) -> None:
+        upsert(self.connection, orm.surveys, {
+            "survey_id": e.survey_id, "household_id": e.household_id, **_path(e.divisions), "year": e.year,
+            "household_size": e.household_size, "income_components_fen": e.income_components_fen,
+            "net_income_fen": e.net_income_fen, "per_capita_net_income_fen": e.per_capita_net_income_fen,
+            "guarantees_met": e.guarantees_met, "supersedes_survey_id": e.supersedes_survey_id, "at": e.at},
+            ["survey_id"])
+
+    def _HouseholdStatusChanged(self, e: ev.HouseholdStatusChanged) -> None:
+        upsert(self.connection, orm.household_status, {
+            "household_id": e.household_id, "status": e.status, "year": e.year,
+            "village_code": e.village_code, "people": e.people, "at": e.at},
+            ["household_id", "status", "year"])
+
+    def _RiskFlagged(self, e: ev.RiskFlagged) -> None:
+        upsert(self.connection, orm.risk_events, {"household_id": e.household_id, "kind": "flagged", "at": e.at,
+                                                  "rule": e.rule, "village_code": e.village_code},
+               ["household_id", "kind", "at", "rule"])
+
+    def _RiskCleared(self, e: ev.RiskCleared) -> None:
+        upsert(self.connection, orm.risk_events, {"household_id": e.household_id, "kind": "cleared", "at": e.at,
+                                                  "rule": "", "village_code": e.village_code},
+               ["household_id", "kind", "at", "rule"])
+
+    def _UnitPaired(self, e: ev.UnitPaired) -> None:
+        upsert(self.connection, orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
+                                               "village_code": e.village_code, "unit_kind": e.unit_kind,
+                                               "start_date": e.start, "paired_at": e.at},
+               ["pairing_id"], ["unit_kind", "start_date", "paired_at"])
+
+    def _PairingEnded(self, e: ev.PairingEnded) -> None:
+        upsert(self.connection, orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
+                                               "village_code": e.village_code, "end_date": e.end, "ended_at": e.at},
+               ["pairing_id"], ["end_date", "ended_at"])
+
+    def _PlanAdopted(self, e: ev.PlanAdopted) -> None:
+        upsert(self.connection, orm.plans, {"plan_id": e.plan_id, "unit_id": e.unit_id,
+                                            "village_code": e.village_code, "year": e.year,
+                                            "planned_funds_fen": e.planned_funds_fen,
+                                            "target_collective_income_fen": e.target_collective_income_fen,
+                                            "at": e.at}, ["plan_id"])
+
+    def _CadreStationed(self, e: ev.CadreStationed) -> None:
+        upsert(self.connection, orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
+                                                  "unit_id": e.unit_id, "start_date": e.start, "stationed_at": e.at},
+               ["cadre_id", "village_code"], ["unit_id", "start_date", "stationed_at"])
+
+    def _CadreWithdrawn(self, e: ev.CadreWithdrawn) -> None:
+        upsert(self.connection, orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
+                                                  "unit_id": e.unit_id, "end_date": e.end, "withdrawn_at": e.at},
+               ["cadre_id", "village_code"], ["end_date", "withdrawn_at"])
+
+    def _AttendanceSummarised(self, e: ev.AttendanceSummarised) -> None:
+        values = {"cadre_id": e.cadre_id, "month": e.month, "unit_id": e.unit_id, "village_code": e.village_code,
+                  "working_days": e.working_days, "days_in_village": e.days_in_village,
+                  "days_on_approved_leave": e.days_on_approved_leave,
+                  "days_absent_without_leave": e.days_absent_without_leave, "revision": e.revision, "at": e.at}
+        # Latest revision wins, whichever arrives first.
+        upsert(self.connection, orm.attendance, values, ["cadre_id", "month"],
+               [k for k in values if k not in ("cadre_id", "month")],
+               where=lambda excluded: orm.attendance.c.revision < excluded.revision)
+
+    def _InspectionRecorded(self, e: ev.InspectionRecorded) -> None:
+        upsert(self.connection, orm.inspections, {
+            "inspection_id": e.inspection_id, "cadre_id": e.cadre_id, "unit_id": e.unit_id,
+            "village_code": e.village_code, "inspected_on": e.inspected_on, "present": e.present,
+            "excused": e.excused, "at": e.at}, ["inspection_id"])
+
+    def _ComplaintRecorded(self, e: ev.ComplaintRecorded) -> None:
+        upsert(self.connection, orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
+                                                 "village_code": e.village_code, "received_on": e.received_on,
+                                                 "recorded_at": e.at},
+               ["complaint_id"], ["received_on", "recorded_at"])
+
+    def _ComplaintResolved(self, e: ev.ComplaintResolved) -> None:
+        upsert(self.connection, orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
+                                                 "village_code": e.village_code, "upheld": e.upheld,
+                                                 "resolved_at": e.at},
+               ["complaint_id"], ["upheld", "resolved_at"])
+
+    def _FundsAllocated(self, e: ev.FundsAllocated) -> None:
+        upsert(self.connection, orm.allocations, {
+            "allocation_id": e.allocation_id, "village_code": e.village_code, "source_kind": e.source_kind,
+            "unit_id": e.unit_id, "amount_fen": e.amount_fen, "year": e.year, "at": e.at}, ["allocation_id"])
+
+    def _FundsDisbursed(self, e: ev.FundsDisbursed) -> None:
+        upsert(self.connection, orm.disbursements, {
+            "disbursement_id": e.disbursement_id, "allocation_id": e.allocation_id,
+            "village_code": e.village_code, "amount_fen": e.amount_fen, "at": e.at}, ["disbursement_id"])
+
+    def _DisbursementReversed(self, e: ev.DisbursementReversed) -> None:
+        upsert(self.connection, orm.reversals, {
+            "reversal_id": e.reversal_id, "disbursement_id": e.disbursement_id, "allocation_id": e.allocation_id,
+            "village_code": e.village_code, "amount_fen": e.amount_fen, "at": e.at}, ["reversal_id"])
+
+    def _ProjectCreated(self, e: ev.ProjectCreated) -> None:
+        upsert(self.connection, orm.projects, {"project_id": e.project_id, "village_code": e.village_code,
+                                               "poor_households": e.poor_households, "at": e.at}, ["project_id"])
+
+    def _CollectiveIncomeRecorded(self, e: ev.CollectiveIncomeRecorded) -> None:
+        upsert(self.connection, orm.collective_incomes, {"record_id": e.record_id, "village_code": e.village_code,
+                                                         "year": e.year, "amount_fen": e.amount_fen, "at": e.at},
+               ["record_id"])
+
+
+class _Position:
+    def __init__(self) -> None:
+        self.facts = 0
+        self.last: datetime | None = None
+
+    def see(self, *moments: datetime | None, count: int = 1) -> None:
+        self.facts += count
+        for moment in moments:
+            moment = utc(moment)
+            if moment is not None and (self.last is None or moment > self.last):
+                self.last = moment
+
+
+class FactLoader:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def _rows(self, table: Table, village: str) -> list[Any]:
+        return list(self.connection.execute(select(table).where(table.c.village_code == village)))
+
+    def divisions(self, village: str) -> ev.Divisions | None:
+        row = self.connection.execute(select(orm.villages).where(orm.villages.c.village_code == village)).first()
+        if row is None:
+            return None
+        return ev.Divisions(row.province_code, row.city_code, row.county_code, row.township_code, row.village_code)
+
+    def village(self, village: str) -> m.VillageFacts | None:
+        divisions = self.divisions(village)
+        if divisions is None:
+            return None
+        position = _Position()
+        households = self._households(village, position)
+        allocations = self._allocations(village, position)
+        attendance = []
+        for r in self._rows(orm.attendance, village):
+            position.see(r.at)
+            attendance.append(m.AttendanceMonth(r.cadre_id, r.unit_id, r.month, r.working_days,
+                                                r.days_absent_without_leave, r.revision, utc(r.at)))  # type: ignore[arg-type]
+        inspections = []
+        for r in self._rows(orm.inspections, village):
+            position.see(r.at)
+            inspections.append(m.Inspection(r.inspection_id, r.cadre_id, r.unit_id, r.inspected_on, r.present,
+                                            r.excused, utc(r.at)))  # type: ignore[arg-type]
+        complaints = []
+        for r in self._rows(orm.complaints, village):
+            position.see(r.recorded_at, r.resolved_at)
+            complaints.append(m.Complaint(r.complaint_id, r.cadre_id, r.upheld))
+        stationings = []
+        for r in self._rows(orm.stationings, village):
+            position.see(r.stationed_at, r.withdrawn_at)
+            stationings.append(m.Stationing(r.cadre_id, r.unit_id, r.start_date, r.end_date))
+        pairings = []
+        for r in self._rows(orm.pairings, village):
+            position.see(r.paired_at, r.ended_at)
+            pairings.append(m.Pairing(r.pairing_id, r.unit_id, r.start_date, r.end_date))
+        plans = []
+        for r in self._rows(orm.plans, village):
+            position.see(r.at)
+            plans.append(m.Plan(r.plan_id, r.unit_id, r.year, r.planned_funds_fen))
+        projects = []
+        for r in self._rows(orm.projects, village):
+            position.see(r.at)
+            projects.append(m.Project(r.project_id, r.poor_households, utc(r.at)))  # type: ignore[arg-type]
+        latest: dict[int, tuple[datetime, str, int]] = {}
+        for r in self._rows(orm.collective_incomes, village):
+            position.see(r.at)
+            candidate = (utc(r.at), r.record_id, r.amount_fen)
+            if r.year not in latest or candidate[:2] > latest[r.year][:2]:  # type: ignore[operator]
+                latest[r.year] = candidate  # type: ignore[assignment]
+        return m.VillageFacts(
+            divisions, households, allocations, tuple(sorted(attendance, key=lambda a: (a.cadre_id, a.month))),
+            tuple(sorted(inspections, key=lambda i: i.inspection_id)),
+            tuple(sorted(complaints, key=lambda c: c.complaint_id)),
+            tuple(sorted(stationings, key=lambda s: s.cadre_id)), tuple(sorted(pairings, key=lambda p: p.pairing_id)),
+            tuple(sorted(plans, key=lambda p: p.plan_id)), tuple(sorted(projects, key=lambda p: p.project_id)),
+            {year: amount for year, (_, _, amount) in latest.items()},
+            m.StreamPosition(position.facts, position.last))
+
+    def _households(self, village: str, position: _Position) -> tuple[m.Household, ...]:
+        registered = {r.household_id: r for r in self._rows(orm.registered_households, village)}
+        for r in registered.values():
+            position.see(r.registered_at)
+        surveys: dict[str, list[m.Survey]] = defaultdict(list)
+        for r in self._rows(orm.surveys, village):
+            position.see(r.at)
+            surveys[r.household_id].append(m.Survey(
+                r.survey_id, r.household_id, r.year, r.household_size, r.income_components_fen, r.net_income_fen,
+                r.per_capita_net_income_fen, r.guarantees_met, r.supersedes_survey_id, utc(r.at)))  # type: ignore[arg-type]
+        status: dict[str, tuple[datetime, str]] = {}
+        for r in self._rows(orm.household_status, village):
+            position.see(r.at)
+            candidate = (utc(r.at), r.status)
+            if r.household_id not in status or candidate > status[r.household_id]:  # type: ignore[operator]
+                status[r.household_id] = candidate  # type: ignore[assignment]
+        risks: dict[str, list[tuple[datetime, str]]] = defaultdict(list)
+        for r in self._rows(orm.risk_events, village):
+            position.see(r.at)
+            risks[r.household_id].append((utc(r.at), r.kind))  # type: ignore[arg-type]
+        found = []
+        for household_id in sorted(set(registered) | set(surveys)):
+            row = registered.get(household_id)
+            found.append(m.Household(
+                household_id, row is not None, row.people if row is not None else 0,
+                utc(row.registered_at) if row is not None else None,
+                {"exited": "exited", "returned": "returned"}.get(status.get(household_id, (None, "poor"))[1], "poor"),
+                tuple(sorted(surveys.get(household_id, []), key=lambda s: (s.year, s.at, s.survey_id))),
+                _open_risk_since(risks.get(household_id, []))))
+        return tuple(found)
+
+    def _allocations(self, village: str, position: _Position) -> tuple[m.Allocation, ...]:
+        disbursed: dict[str, int] = defaultdict(int)
+        first: dict[str, datetime] = {}
+        for r in self._rows(orm.disbursements, village):
+            position.see(r.at)
+            disbursed[r.allocation_id] += r.amount_fen
+            at = utc(r.at)
+            if r.allocation_id not in first or at < first[r.allocation_id]:  # type: ignore[operator]
+                first[r.allocation_id] = at  # type: ignore[assignment]
+        reversed_: dict[str, int] = defaultdict(int)
+        for r in self._rows(orm.reversals, village):
+            position.see(r.at)
+            reversed_[r.allocation_id] += r.amount_fen
+        found = []
+        for r in sorted(self._rows(orm.allocations, village), key=lambda r: r.allocation_id):
+            position.see(r.at)
+            found.append(m.Allocation(r.allocation_id, r.source_kind, r.unit_id, r.amount_fen, r.year, utc(r.at),  # type: ignore[arg-type]
+                                      disbursed[r.allocation_id], reversed_[r.allocation_id],
+                                      first.get(r.allocation_id)))
+        return tuple(found)
+
+    def home_village(self, table: Table, id_column: str, target_id: str, start_column: str) -> str | None:
+        """The village of a cadre's (or unit's) latest stationing (or pairing)."""
+        column = table.c[id_column]
+        row = self.connection.execute(
+            select(table.c.village_code).where(column == target_id)
+            .order_by(table.c[start_column].desc().nulls_last(), table.c.village_code.desc())).first()
+        return row.village_code if row else None
+
+    def village_summary(self, village: str) -> m.VillageSummary:
+        t = orm.registered_households
+        row = self.connection.execute(
+            select(func.count(), func.coalesce(func.sum(t.c.people), 0)).where(t.c.village_code == village)).one()
+        return m.VillageSummary(village, int(row[0]), int(row[1]))
+
+
+def _open_risk_since(events: list[tuple[datetime, str]]) -> datetime | None:
+    cleared = max((at for at, kind in events if kind == "cleared"), default=None)
+    open_ = [at for at, kind in events if kind == "flagged" and (cleared is None or at > cleared)]
+    return min(open_) if open_ else None
+

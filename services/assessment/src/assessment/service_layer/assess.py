@@ -1,0 +1,86 @@
+"""Recomputes what one village's facts decide: its score, flags and figures,
+then the cadres and support units it is home to, its county and its city.
+Nothing else in the province is touched."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from assessment.adapters import orm
+from assessment.domain import figures, flags, scoring
+from assessment.domain.events import Divisions
+from assessment.domain.model import FlagCleared, FlagRaised, FlagSpec, Score, ScoreRecalculated, VillageFacts
+from assessment.domain.rubric import Rubric
+from assessment.service_layer.unit_of_work import UnitOfWork
+
+
+def reassess_village(village_code: str, uow: UnitOfWork, rubric: Rubric) -> None:
+    facts = uow.loader.village(village_code)
+    if facts is None:
+        return
+    as_of = facts.position.last_fact_at
+    sync_flags(f"village:{village_code}", flags.village_flags(facts, rubric.accountability), facts.divisions,
+               as_of, uow)
+    unqualified_by = tuple(uow.flags.active_ids("village", village_code, flags.FALSE_DATA))
+    village = scoring.village_score(facts, rubric, unqualified_by)
+    keep_score("village", village_code, village, facts.divisions, uow, rubric)
+    uow.figures.save(facts.divisions, figures.village_stats(facts), figures.village_incomes(facts))
+    _reassess_people(facts, village, uow, rubric)
+    # Concurrent consumers may reassess two villages of one county at once:
+    # serialise the aggregate so neither overwrites it with a stale mean.
+    uow.scores.lock(f"county:{facts.divisions.county_code}")
+    uow.scores.lock(f"city:{facts.divisions.city_code}")
+    for kind, column, code in (("county", "county_code", facts.divisions.county_code),
+                               ("city", "city_code", facts.divisions.city_code)):
+        aggregate = scoring.aggregate_score(kind, code, _aggregate_divisions(facts.divisions, kind),
+                                            uow.scores.villages_in(column, code), rubric)
+        keep_score(kind, code, aggregate, facts.divisions, uow, rubric)
+
+
+def _reassess_people(facts: VillageFacts, village: Score | None, uow: UnitOfWork, rubric: Rubric) -> None:
+    code = facts.divisions.village_code
+    for cadre_id in sorted(facts.cadre_ids()):
+        home = uow.loader.home_village(orm.stationings, "cadre_id", cadre_id, "start_date")
+        if home in (None, code):
+            keep_score("cadre", cadre_id, scoring.cadre_score(cadre_id, facts, village, rubric), facts.divisions,
+                       uow, rubric)
+    for unit_id in sorted(facts.unit_ids()):
+        home = uow.loader.home_village(orm.pairings, "unit_id", unit_id, "start_date")
+        if home in (None, code):
+            keep_score("support_unit", unit_id, scoring.unit_score(unit_id, facts, village, rubric),
+                       facts.divisions, uow, rubric)
+
+
+def _aggregate_divisions(divisions: Divisions, kind: str) -> Divisions:
+    if kind == "county":
+        return Divisions(divisions.province_code, divisions.city_code, divisions.county_code, "", "")
+    return Divisions(divisions.province_code, divisions.city_code, "", "", "")
+
+
+def keep_score(kind: str, target_id: str, score: Score | None, divisions: Divisions, uow: UnitOfWork,
+               rubric: Rubric) -> None:
+    if score is None:
+        uow.scores.forget(kind, target_id)
+        sync_flags(f"grade:{kind}:{target_id}", [], divisions, None, uow)
+        return
+    if uow.scores.save(score, datetime.now(UTC)):
+        uow.announce(ScoreRecalculated(score, datetime.now(UTC)))
+    grade = flags.grade_flag(kind, target_id, score.score_centi, score.grade_by_score, rubric.version, score.as_of)
+    sync_flags(f"grade:{kind}:{target_id}", [grade] if grade else [], score.divisions, score.as_of, uow)
+
+
+def sync_flags(scope: str, wanted: list[FlagSpec], divisions: Divisions, as_of: datetime | None,
+               uow: UnitOfWork) -> None:
+    """Raises what the rules now find, clears what they no longer find."""
+    stored = uow.flags.in_scope(scope)
+    wanted_by_id = {flags.flag_id(spec): spec for spec in wanted}
+    for flag_id, spec in sorted(wanted_by_id.items()):
+        row = stored.get(flag_id)
+        if row is None or not row.active:
+            uow.announce(FlagRaised(uow.flags.raise_(flag_id, spec, divisions, scope)))
+        elif (row.evidence, row.raised_at) != (spec.evidence, spec.since):
+            # Still in force: it stands on the latest evidence (a grade flag's
+            # moment is the score's as-of, which moves with the stream).
+            uow.flags.refresh_evidence(flag_id, spec.evidence, spec.since)
+    for flag_id, row in sorted(stored.items()):
+        if row.active and flag_id not in wanted_by_id:
+            uow.announce(FlagCleared(uow.flags.clear(row, as_of), "the rule no longer finds it"))
