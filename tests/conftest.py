@@ -26,8 +26,16 @@ class Running:
     def http_base(self) -> str:
         return f"http://127.0.0.1:{self.process.http_bound_port}"
 
-    def channel(self) -> grpc.Channel:
-        return grpc.insecure_channel(self.grpc_target)
+    def channel(self, role: str | None = None, jurisdiction: str | None = None) -> grpc.Channel:
+        """A channel to the service; with a role, every call carries a token for it
+        (jurisdiction defaults to the widest the role may hold)."""
+        channel = grpc.insecure_channel(self.grpc_target)
+        if role is None:
+            return channel
+        from chassis.security.grpc_auth import authenticated_channel
+        from chassis.security.testing import token_for
+
+        return authenticated_channel(channel, token_for(role, jurisdiction))
 
 
 @pytest.fixture

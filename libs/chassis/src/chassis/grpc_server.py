@@ -80,12 +80,15 @@ def build_server(
     metrics: ServiceMetrics,
     host: str = "127.0.0.1",
     max_workers: int = 16,
+    interceptors: Iterable[grpc.ServerInterceptor] = (),
+    bind: Callable[[grpc.Server, str], int] | None = None,
 ) -> tuple[grpc.Server, health.HealthServicer, int]:
     """Returns the server (not started), its health servicer and the bound port
-    (useful with port 0 in tests)."""
+    (useful with port 0 in tests). `interceptors` run after the metrics one, so
+    refused calls are counted too; `bind` may add TLS."""
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=max_workers),
-        interceptors=[MetricsInterceptor(metrics)],
+        interceptors=[MetricsInterceptor(metrics), *interceptors],
         options=[("grpc.max_receive_message_length", 4 * 1024 * 1024)],
     )
     for add in adders:
@@ -95,7 +98,7 @@ def build_server(
     names = list(service_names)
     reflection.enable_server_reflection(
         [*names, health_pb2.DESCRIPTOR.services_by_name["Health"].full_name, reflection.SERVICE_NAME], server)
-    bound_port = server.add_insecure_port(f"{host}:{port}")
+    bound_port = bind(server, f"{host}:{port}") if bind else server.add_insecure_port(f"{host}:{port}")
     if bound_port == 0:
         raise OSError(f"could not bind gRPC port {host}:{port}")
     for name in ("", *names):

@@ -14,6 +14,7 @@ from chassis.kafka import make_producer
 from chassis.metrics import ServiceMetrics
 from chassis.outbox import OutboxRelay
 from chassis.readiness import Readiness
+from chassis.security.wiring import SecurityKit
 from chassis.settings import CommonSettings
 
 
@@ -23,9 +24,15 @@ class Infrastructure:
     metrics: ServiceMetrics
     readiness: Readiness
     relay: OutboxRelay
+    security: SecurityKit
 
 
-def wire(common: CommonSettings, migrations: Path, outbox_table: Table, run_migrations: bool = True) -> Infrastructure:
+def wire(common: CommonSettings, migrations: Path, outbox_table: Table, run_migrations: bool = True,
+         personal_data: bool = False) -> Infrastructure:
+    """`personal_data=True` for a service that stores national ID numbers: it
+    refuses to start without the personal-data keys."""
+    # Keys first: a service without them must fail before touching anything.
+    security = SecurityKit.from_env(common.service, personal_data=personal_data)
     engine = make_engine(common.database_url)
     if run_migrations:
         migrate(engine, migrations)
@@ -34,4 +41,4 @@ def wire(common: CommonSettings, migrations: Path, outbox_table: Table, run_migr
     readiness = Readiness().add_database(engine).add_kafka(common.kafka_bootstrap)
     relay = OutboxRelay(engine, outbox_table,
                         lambda: make_producer(common.kafka_bootstrap, f"{common.service}-relay"), metrics)
-    return Infrastructure(engine=engine, metrics=metrics, readiness=readiness, relay=relay)
+    return Infrastructure(engine=engine, metrics=metrics, readiness=readiness, relay=relay, security=security)

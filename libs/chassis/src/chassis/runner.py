@@ -21,6 +21,7 @@ from chassis.readiness import Readiness
 
 if TYPE_CHECKING:
     from chassis.metrics import ServiceMetrics
+    from chassis.security.wiring import SecurityKit
     from chassis.settings import CommonSettings
 
 log = logging.getLogger(__name__)
@@ -96,18 +97,26 @@ class ServiceProcess:
 def assemble(name: str, common: "CommonSettings", readiness: Readiness, metrics: "ServiceMetrics",
              parts: tuple[str, ...], host: str, grpc_adders: list[Callable[[grpc.Server], None]],
              grpc_service_names: list[str], app_factory: Callable[[], Flask],
-             workers: dict[str, Worker]) -> ServiceProcess:
-    """A ServiceProcess with only the parts asked for (`--only grpc,http`, ...)."""
+             workers: dict[str, Worker], security: "SecurityKit") -> ServiceProcess:
+    """A ServiceProcess with only the parts asked for (`--only grpc,http`, ...).
+    Every API part authenticates its callers; health, reflection and probes stay open."""
     from chassis.grpc_server import build_server
+    from chassis.security.grpc_auth import bind_port
 
     server = health = None
     grpc_port = 0
     if "grpc" in parts:
-        server, health, grpc_port = build_server(grpc_adders, grpc_service_names, common.grpc_port, metrics,
-                                                 host=host)
+        server, health, grpc_port = build_server(
+            grpc_adders, grpc_service_names, common.grpc_port, metrics, host=host,
+            interceptors=[security.grpc_interceptor()],
+            bind=lambda srv, address: bind_port(srv, address, security.tls))
+    app = None
+    if "http" in parts:
+        app = app_factory()
+        security.install_http(app)
     return ServiceProcess(
         name=name, grpc_server=server, health=health, grpc_service_names=grpc_service_names,
-        app=app_factory() if "http" in parts else None, http_host=host, http_port=common.http_port,
+        app=app, http_host=host, http_port=common.http_port,
         readiness=readiness, workers={k: w for k, w in workers.items() if k in parts},
         grpc_bound_port=grpc_port)
 
@@ -128,4 +137,7 @@ def main_for(name: str, parts: tuple[str, ...],
     if unknown:
         parser.error(f"unknown part(s) {unknown}; choose from {parts}")
     configure_logging(name)
+    from chassis.security.personal_data import install_log_redaction
+
+    install_log_redaction()
     build(chosen, args.host).serve_until_signalled()

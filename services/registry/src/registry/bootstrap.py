@@ -60,7 +60,7 @@ def _wire_handlers(registry: Registry) -> None:
 
 def bootstrap(settings: Settings | None = None, run_migrations: bool = True, load_divisions: bool = True) -> Registry:
     settings = settings or Settings.from_env()
-    infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations)
+    infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations, personal_data=True)
     registry = Registry(**vars(infrastructure), settings=settings, bus=MessageBus({}))
     _wire_handlers(registry)
     if load_divisions:

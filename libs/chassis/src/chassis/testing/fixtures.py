@@ -144,3 +144,13 @@ def common_settings(service: str, database_url: str, kafka_bootstrap: str, prefi
 
     return CommonSettings(service=service, database_url=database_url, kafka_bootstrap=kafka_bootstrap,
                           grpc_port=0, http_port=0, topic_prefix=prefix, consumer_group=f"{prefix}{service}")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Every service refuses to start without its keys: give the whole test
+    session (and the service processes it starts) one set, whose signing half
+    `chassis.security.testing.token_for` uses."""
+    from chassis.security.testing import security_env
+
+    for name, value in security_env().items():
+        os.environ.setdefault(name, value)

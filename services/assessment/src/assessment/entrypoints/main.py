@@ -19,7 +19,8 @@ def build_process(assessment: Assessment, parts: tuple[str, ...] = PARTS,
         workers["consumer"] = build_consumer(assessment).run
     return assemble(SERVICE, assessment.settings.common, assessment.readiness, assessment.metrics, parts, host,
                     grpc_adders=[grpc_server.adder(assessment)], grpc_service_names=[grpc_server.SERVICE_NAME],
-                    app_factory=lambda: http_app.create_app(assessment), workers=workers)
+                    app_factory=lambda: http_app.create_app(assessment), workers=workers,
+                    security=assessment.security)
 
 
 def main() -> None:

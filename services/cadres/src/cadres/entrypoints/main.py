@@ -17,7 +17,8 @@ def build_process(service: Service, parts: tuple[str, ...] = PARTS, host: str = 
     return assemble(SERVICE, service.settings.common, service.readiness, service.metrics, parts, host,
                     grpc_adders=[grpc_server.adder(service)], grpc_service_names=[grpc_server.SERVICE_NAME],
                     app_factory=lambda: http_app.create_app(service),
-                    workers={"relay": service.relay.run, "clock": AttendanceClock(service).run})
+                    workers={"relay": service.relay.run, "clock": AttendanceClock(service).run},
+                    security=service.security)
 
 
 def main() -> None:

@@ -14,7 +14,8 @@ PARTS = ("grpc", "http", "relay")
 def build_process(funds: Funds, parts: tuple[str, ...] = PARTS, host: str = "127.0.0.1") -> ServiceProcess:
     return assemble(SERVICE, funds.settings.common, funds.readiness, funds.metrics, parts, host,
                     grpc_adders=[grpc_server.adder(funds)], grpc_service_names=[grpc_server.SERVICE_NAME],
-                    app_factory=lambda: http_app.create_app(funds), workers={"relay": funds.relay.run})
+                    app_factory=lambda: http_app.create_app(funds), workers={"relay": funds.relay.run},
+                    security=funds.security)
 
 
 def main() -> None:

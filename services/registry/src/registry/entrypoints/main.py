@@ -20,7 +20,8 @@ def build_process(registry: Registry, parts: tuple[str, ...] = PARTS, host: str 
         workers["ingest"] = build_consumer(registry).run
     return assemble(SERVICE, registry.settings.common, registry.readiness, registry.metrics, parts, host,
                     grpc_adders=[grpc_server.adder(registry)], grpc_service_names=[grpc_server.SERVICE_NAME],
-                    app_factory=lambda: http_app.create_app(registry), workers=workers)
+                    app_factory=lambda: http_app.create_app(registry), workers=workers,
+                    security=registry.security)
 
 
 def main() -> None:
