@@ -16,7 +16,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from chassis.metrics import ServiceMetrics
+from chassis.db import make_engine
+from chassis.metrics import ServiceMetrics, track_pool
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -107,9 +108,17 @@ def test_compose_runs_every_service_against_its_own_database() -> None:
     assert {"kafka", "postgres", "prometheus", "grafana", "topics"} <= set(compose["services"])
 
 
+def domain_gauge_names() -> set[str]:
+    """Gauges the services register on top of the chassis ones (`track_counts`)."""
+    sources = "\n".join(p.read_text() for p in (ROOT / "services").glob("*/src/*/**/*.py"))
+    return set(re.findall(r'track_counts\(\s*"([a-z_]+)"', sources))
+
+
 def exported_metric_names() -> set[str]:
-    names = {"up"}
-    for family in ServiceMetrics("any").registry.collect():
+    names = {"up"} | domain_gauge_names()
+    metrics = ServiceMetrics("any")
+    track_pool(metrics, make_engine("sqlite://").pool)
+    for family in metrics.registry.collect():
         names.add(family.name)
         names.update(sample.name for sample in family.samples)
         if family.type == "histogram":
@@ -130,4 +139,5 @@ def test_every_metric_the_dashboard_and_alerts_read_is_exported_by_the_services(
     expressions += [r["expr"] for g in rules["groups"] for r in g["rules"]]
     used = {name for expr in expressions for name in METRIC.findall(expr)}
     assert used, "no metric found in the expressions"
+    assert {"shuangdao_households", "shuangdao_scores", "shuangdao_open_flags"} <= domain_gauge_names()
     assert used <= exported, f"not exported: {sorted(used - exported)}"

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, Table
 from chassis import outbox
 from chassis.db import make_engine, migrate
 from chassis.kafka import make_producer
-from chassis.metrics import ServiceMetrics
+from chassis.metrics import ServiceMetrics, track_pool
 from chassis.outbox import OutboxRelay
 from chassis.readiness import Readiness
 from chassis.security.wiring import SecurityKit
@@ -38,6 +38,7 @@ def wire(common: CommonSettings, migrations: Path, outbox_table: Table, run_migr
         migrate(engine, migrations)
     metrics = ServiceMetrics(common.service)
     metrics.track_outbox_backlog(partial(outbox.backlog_for_metrics, engine, outbox_table))
+    track_pool(metrics, engine.pool)
     readiness = Readiness().add_database(engine).add_kafka(common.kafka_bootstrap)
     relay = OutboxRelay(engine, outbox_table,
                         lambda: make_producer(common.kafka_bootstrap, f"{common.service}-relay"), metrics)

@@ -2,9 +2,12 @@
 several services (or tests) can live in one process."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
@@ -59,3 +62,43 @@ class ServiceMetrics:
     def track_outbox_backlog(self, count: Callable[[], int]) -> None:
         """Read the backlog at scrape time so the gauge is never stale."""
         self.outbox_backlog.set_function(count)
+
+    def track_counts(self, name: str, documentation: str, labels: str | tuple[str, ...],
+                     read: Callable[[], dict[Any, float]]) -> None:
+        """A domain gauge by one label, read at scrape time (see QueryGauge)."""
+        self.registry.register(QueryGauge(name, documentation, labels, read))
+
+
+class QueryGauge(Collector):
+    """A gauge family read from the service's own database at scrape time
+    (households by status, open flags by rule, ...): never stale, and no
+    bookkeeping in the handlers. A failed read yields no samples, not a failed
+    scrape."""
+
+    def __init__(self, name: str, documentation: str, labels: str | tuple[str, ...],
+                 read: Callable[[], dict[Any, float]]) -> None:
+        """`read` returns {label value: count}, or {(value, value, ...): count} for several labels."""
+        self.name, self.documentation, self.read = name, documentation, read
+        self.labels = (labels,) if isinstance(labels, str) else labels
+
+    def collect(self) -> Iterator[GaugeMetricFamily]:
+        family = GaugeMetricFamily(self.name, self.documentation, labels=list(self.labels))
+        try:
+            values = self.read()
+        except Exception:
+            values = {}
+        for key, count in sorted(values.items()):
+            family.add_metric([str(k) for k in (key if isinstance(key, tuple) else (key,))], count)
+        yield family
+
+    def describe(self) -> Iterator[GaugeMetricFamily]:
+        yield GaugeMetricFamily(self.name, self.documentation, labels=list(self.labels))
+
+
+def track_pool(metrics: ServiceMetrics, pool: Any) -> None:
+    """Database connections in use, idle and beyond the pool size."""
+    def read() -> dict[str, float]:
+        return {"checked_out": pool.checkedout(), "idle": pool.checkedin(), "overflow": max(0, pool.overflow())}
+
+    metrics.registry.register(QueryGauge("shuangdao_db_pool_connections", "Database pool connections by state.",
+                                         "state", read))

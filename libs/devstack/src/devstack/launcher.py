@@ -45,8 +45,22 @@ def _service_command(name: str) -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", f"{name}.entrypoints.main"]
 
 
-def _start_service(endpoint: Endpoint, bootstrap: str, logs: Path) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
+def development_keys() -> dict[str, str]:
+    """Token-verification and personal-data keys under var/keys (made once,
+    kept afterwards: new personal-data keys would make stored IDs unreadable)."""
+    keys = var_root() / "keys"
+    subprocess.run([sys.executable, "-m", "chassis.security.keys", "dev", "--out", str(keys)], check=True,
+                   stdout=subprocess.DEVNULL)
+    settings = {}
+    for line in (keys / "dev.env").read_text().splitlines():
+        name, sep, value = line.partition("=")
+        if sep and not line.startswith("#"):
+            settings[name.strip()] = value.strip()
+    return settings
+
+
+def _start_service(endpoint: Endpoint, bootstrap: str, logs: Path, keys: dict[str, str]) -> subprocess.Popen[bytes]:
+    env = {**os.environ, **keys}
     env.setdefault("SHUANGDAO_KAFKA_BOOTSTRAP", bootstrap)
     env[f"SHUANGDAO_{endpoint.name.upper()}_GRPC_PORT"] = str(endpoint.grpc_port)
     env[f"SHUANGDAO_{endpoint.name.upper()}_HTTP_PORT"] = str(endpoint.http_port)
@@ -95,6 +109,7 @@ def run(services: list[str], kafka_port: int, keep_broker: bool = False) -> int:
     topics.create_topics(bootstrap, deploy_file("kafka", "topics.yaml"))
     logs = var_root() / "logs"
     logs.mkdir(parents=True, exist_ok=True)
+    keys = development_keys()
     running: dict[str, subprocess.Popen[bytes]] = {}
     stop_requested = False
 
@@ -106,7 +121,7 @@ def run(services: list[str], kafka_port: int, keep_broker: bool = False) -> int:
     signal.signal(signal.SIGTERM, _on_signal)
     try:
         for endpoint in ends:
-            running[endpoint.name] = _start_service(endpoint, bootstrap, logs)
+            running[endpoint.name] = _start_service(endpoint, bootstrap, logs, keys)
         _wait_all_ready(running, ends, logs)
         _print_table(ends, bootstrap, logs)
         while not stop_requested:

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from chassis.counts import grouped_counts
 from chassis.infrastructure import Infrastructure, wire
 
 from assessment.adapters import orm, translators
@@ -46,4 +48,15 @@ def bootstrap(settings: Settings | None = None, run_migrations: bool = True) -> 
     settings = settings or Settings.from_env()
     rubric = load_rubric(settings.rubric)  # a bad rubric stops the start, before anything is scored
     infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations)
-    return Assessment(**vars(infrastructure), settings=settings, rubric=rubric)
+    assessment = Assessment(**vars(infrastructure), settings=settings, rubric=rubric)
+    track_domain_gauges(assessment)
+    return assessment
+
+
+def track_domain_gauges(assessment: Assessment) -> None:
+    """What operators ask of the assessment at a glance: grades and open flags."""
+    engine, metrics = assessment.engine, assessment.metrics
+    metrics.track_counts("shuangdao_scores", "Scored targets by kind and grade in force.", ("target_kind", "grade"),
+                         partial(grouped_counts, engine, orm.scores, orm.scores.c.target_kind, orm.scores.c.grade))
+    metrics.track_counts("shuangdao_open_flags", "Accountability flags in force by rule.", "rule",
+                         partial(grouped_counts, engine, orm.flags, orm.flags.c.rule, where=orm.flags.c.active))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
+from chassis.counts import grouped_counts
 from chassis.infrastructure import Infrastructure, wire
 from chassis.messagebus import MessageBus
 
@@ -63,6 +65,9 @@ def bootstrap(settings: Settings | None = None, run_migrations: bool = True, loa
     infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations, personal_data=True)
     registry = Registry(**vars(infrastructure), settings=settings, bus=MessageBus({}))
     _wire_handlers(registry)
+    registry.metrics.track_counts("shuangdao_households", "Households in the register by workflow status.",
+                                  "status", partial(grouped_counts, registry.engine, orm.households,
+                                                    orm.households.c.status))
     if load_divisions:
         # The shipped divisions are always there; more can be loaded through the API.
         divisions_file.ensure_shipped(registry.engine)
