@@ -82,7 +82,7 @@ def build(scale: float = 1.0, seed: int = 20101) -> Province:
         city = city_code + "0" * 8
         if not any(d.code == city for d in province.divisions):
             province.divisions.append(Division(city, city_name, "city", PROVINCE[0]))
-        county = f"{city_code}{21 + n // len(CITIES):02d}000000"
+        county = f"{city_code}{31 + n // len(CITIES):02d}000000"
         province.divisions.append(Division(county, f"{city_name} county {n // len(CITIES) + 1}", "county", city))
         counties.append(county)
     for v in range(villages_wanted):
