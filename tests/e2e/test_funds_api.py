@@ -19,7 +19,16 @@ from shuangdao.funds.v1 import events_pb2, funds_pb2, funds_pb2_grpc
 
 from chassis.grpc_errors import field_violations_of
 
-from e2e_support import post_json, wait_for
+from chassis.security.testing import token_for
+from e2e_support import bearer, wait_for
+from e2e_support import post_json as post_json_as
+
+# Liannan county's approver holds every funds action for the test village.
+COUNTY = token_for("county_approver")
+
+
+def post_json(url: str, body: object) -> tuple[int, dict[str, Any]]:
+    return post_json_as(url, body, COUNTY)
 
 VILLAGE = "441826108201"
 UNIT = "2c5d4f1e-0b7a-4e61-9a3c-5a1f0e6b7d21"
@@ -51,7 +60,7 @@ def payment(allocation: str, project: str, fen: int, key: str) -> funds_pb2.Disb
 def test_fifty_concurrent_grpc_disbursements_pay_at_most_the_allocation_and_refusals_are_failed_precondition(
         start_service: Callable[..., Any]) -> None:
     funds = start_service("funds", parts=("grpc",))
-    stub = funds_pb2_grpc.FundsServiceStub(funds.channel())
+    stub = funds_pb2_grpc.FundsServiceStub(funds.channel(role="county_approver"))
     allocation, project = funded(stub, 1_000_000)
     start = threading.Barrier(50)
 
@@ -77,7 +86,7 @@ def test_fifty_concurrent_grpc_disbursements_pay_at_most_the_allocation_and_refu
 def test_a_retried_grpc_disbursement_returns_the_first_result_and_moves_no_money(
         start_service: Callable[..., Any]) -> None:
     funds = start_service("funds", parts=("grpc",))
-    stub = funds_pb2_grpc.FundsServiceStub(funds.channel())
+    stub = funds_pb2_grpc.FundsServiceStub(funds.channel(role="county_approver"))
     allocation, project = funded(stub, 100_000)
     first = stub.Disburse(payment(allocation, project, 40_000, "invoice-2010-031"), timeout=5)
     again = stub.Disburse(payment(allocation, project, 40_000, "invoice-2010-031"), timeout=5)
@@ -93,7 +102,7 @@ def test_a_retried_grpc_disbursement_returns_the_first_result_and_moves_no_money
 
 def test_bad_grpc_input_gets_every_field_violation(start_service: Callable[..., Any]) -> None:
     funds = start_service("funds", parts=("grpc",))
-    stub = funds_pb2_grpc.FundsServiceStub(funds.channel())
+    stub = funds_pb2_grpc.FundsServiceStub(funds.channel(role="county_approver"))
     try:
         stub.Disburse(funds_pb2.DisburseRequest(allocation_id="x", amount_fen=-5), timeout=5)
         raise AssertionError("expected INVALID_ARGUMENT")
@@ -105,7 +114,7 @@ def test_bad_grpc_input_gets_every_field_violation(start_service: Callable[..., 
 
 def get(url: str) -> tuple[int, str, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(urllib.request.Request(url, headers=bearer(COUNTY)), timeout=5) as response:
             return response.status, response.headers.get("Content-Type", ""), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers.get("Content-Type", ""), error.read().decode()
@@ -182,7 +191,7 @@ def test_the_openapi_document_lists_every_route_of_the_json_api(start_service: C
 def test_movements_are_published_on_the_ledger_topic_keyed_by_village(
         start_service: Callable[..., Any], kafka_bootstrap: str) -> None:
     funds = start_service("funds", parts=("grpc", "relay"))
-    stub = funds_pb2_grpc.FundsServiceStub(funds.channel())
+    stub = funds_pb2_grpc.FundsServiceStub(funds.channel(role="county_approver"))
     allocation, project = funded(stub, 10_000)
     stub.Disburse(payment(allocation, project, 2_500, "p-1"), timeout=5)
     topic = funds.service.settings.topic("funds.ledger.v1")

@@ -13,10 +13,10 @@ YUAN = 100
 
 def test_the_sanpai_case_loads_and_its_figures_add_up(start_service: Callable[..., Any]) -> None:
     funds = start_service("funds", parts=("grpc",))
-    loaded = sanpai.load(funds.channel())
-    again = sanpai.load(funds.channel())  # deterministic keys: a second load changes nothing
+    loaded = sanpai.load(funds.channel(role="county_approver"))
+    again = sanpai.load(funds.channel(role="county_approver"))  # deterministic keys: a second load changes nothing
     assert again == loaded
-    stub = funds_pb2_grpc.FundsServiceStub(funds.channel())
+    stub = funds_pb2_grpc.FundsServiceStub(funds.channel(role="county_approver"))
     village = stub.GetVillageFunds(funds_pb2.GetVillageFundsRequest(village_code="441826108201"), timeout=5)
 
     assert village.village.county_code == "441826000000"

@@ -12,11 +12,15 @@ from shuangdao.registry.v1 import registry_pb2 as R
 from shuangdao.registry.v1 import registry_pb2_grpc
 
 from chassis.grpc_errors import field_violations_of
+from chassis.security.testing import token_for
 from e2e_support import VILLAGE, household_request, post_json
 
 
+REGISTRAR = token_for("prefecture_registrar")
+
+
 def stub_of(registry: Any) -> registry_pb2_grpc.RegistryServiceStub:
-    return registry_pb2_grpc.RegistryServiceStub(registry.channel())
+    return registry_pb2_grpc.RegistryServiceStub(registry.channel(role="prefecture_registrar"))
 
 
 def test_a_grpc_batch_of_1000_households_of_about_4_members_registers_in_well_under_a_few_seconds(
@@ -58,14 +62,14 @@ def test_the_json_batch_answers_each_item_including_wrong_types_and_refuses_over
     registry = start_service("registry", parts=("http",))
     url = f"{registry.http_base}/v1/households:batch"
     good = {"village_code": VILLAGE, "category": "dibao", "members": [{"name": "Fang Ming", "relation": "head"}]}
-    status, body = post_json(url, {"households": [good, {**good, "land_area_m2": "big"}, "not an object"]})
+    status, body = post_json(url, {"households": [good, {**good, "land_area_m2": "big"}, "not an object"]}, REGISTRAR)
     assert status == 200
     assert [(r["index"], r["outcome"]) for r in body["results"]] == [
         (0, "registered"), (1, "invalid_argument"), (2, "invalid_argument")]
     assert body["results"][1]["field_violations"] == [{"field": "land_area_m2", "description": "must be an integer"}]
     assert (body["registered_count"], body["already_registered_count"], body["rejected_count"]) == (1, 0, 2)
-    status, error = post_json(url, {"households": [good] * 1001})
+    status, error = post_json(url, {"households": [good] * 1001}, REGISTRAR)
     assert status == 400
     assert error["error"]["field_violations"][0]["field"] == "households"
-    status, error = post_json(url, {"households": "all of them"})
+    status, error = post_json(url, {"households": "all of them"}, REGISTRAR)
     assert status == 400

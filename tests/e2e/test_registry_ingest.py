@@ -1,5 +1,6 @@
 """County systems: 1,000 submissions over Kafka, a quarter invalid in
-different ways; exactly one correct result each, nothing invalid stored."""
+different ways (including no token, a forged token and a village outside the
+token's county); exactly one correct result each, nothing invalid stored."""
 from __future__ import annotations
 
 import uuid
@@ -12,10 +13,14 @@ from shuangdao.registry.v1 import registry_pb2 as R
 from sqlalchemy import func, select
 
 from chassis.kafka import Envelope, make_producer
+from chassis.security.kafka_auth import authorization_header
+from chassis.security.testing import token_for
 from e2e_support import VILLAGE, id_number, wait_for
 
 PRE_REGISTERED = 5000  # a person registered before the county system sends anything
-KINDS = ("bad-check-digit", "unknown-village", "missing-head", "duplicate-person", "wrong-types", "undecodable")
+KINDS = ("bad-check-digit", "unknown-village", "missing-head", "duplicate-person", "wrong-types", "undecodable",
+         "no-token", "other-county", "not-a-county-system")
+LIANNAN, LIANSHAN = "441826000000", "441825000000"
 
 
 def member(n: int, relation: int, check_ok: bool = True) -> R.Member:
@@ -50,6 +55,17 @@ def submission(n: int, kind: str) -> bytes:
     return message.SerializeToString()
 
 
+def auth_headers(kind: str) -> list[tuple[str, bytes]]:
+    """The county system's token, as each kind of sender would send it."""
+    if kind == "no-token":
+        return []
+    if kind == "other-county":  # Lianshan's system submitting for a Liannan village
+        return [authorization_header(token_for("county_system", LIANSHAN))]
+    if kind == "not-a-county-system":
+        return [authorization_header(token_for("county_approver", LIANNAN))]
+    return [authorization_header(token_for("county_system", LIANNAN))]
+
+
 def kind_of(n: int) -> str:
     return KINDS[(n // 4) % len(KINDS)] if n % 4 == 3 else "valid"
 
@@ -79,10 +95,12 @@ def test_a_thousand_county_submissions_get_exactly_one_correct_result_each(
     topic = settings.topic("registry.submission.v1")
     for n in range(1000):
         headers = Envelope.new("county/liannan", "county-submission", "shuangdao.registry.v1.CountySubmission")
-        producer.send(topic, key=f"sub-{n}".encode(), value=submission(n, kind_of(n)), headers=headers.headers())
+        producer.send(topic, key=f"sub-{n}".encode(), value=submission(n, kind_of(n)),
+                      headers=headers.headers() + auth_headers(kind_of(n)))
     # A resubmission of an accepted one: same result again, no second household.
     producer.send(topic, key=b"sub-0", value=submission(0, "valid"), headers=Envelope.new(
-        "county/liannan", "county-submission", "shuangdao.registry.v1.CountySubmission").headers())
+        "county/liannan", "county-submission", "shuangdao.registry.v1.CountySubmission").headers()
+                  + auth_headers("valid"))
     producer.flush(30)
     producer.close()
 
@@ -97,7 +115,8 @@ def test_a_thousand_county_submissions_get_exactly_one_correct_result_each(
     expected_field = {"bad-check-digit": "household.members[1].national_id",
                       "unknown-village": "household.village_code", "missing-head": "household.members",
                       "duplicate-person": "household.members[1].national_id", "wrong-types": "household.category",
-                      "undecodable": ""}
+                      "undecodable": "", "no-token": "authorization", "other-county": "authorization",
+                      "not-a-county-system": "authorization"}
     for n in range(1000):
         [result, *_] = by_id[f"sub-{n}"]
         kind = kind_of(n)
@@ -106,6 +125,8 @@ def test_a_thousand_county_submissions_get_exactly_one_correct_result_each(
         else:
             assert not result.accepted and not result.household_id, (n, kind, result)
             assert expected_field[kind] in {r.field for r in result.reasons}, (n, kind, result)
+    outside = next(by_id[f"sub-{n}"][0] for n in range(1000) if kind_of(n) == "other-county")
+    assert "outside" in outside.reasons[0].description and LIANSHAN in outside.reasons[0].description
     wrong = by_id["sub-19"][0]
     assert {"household.category", "household.members[0].birth_date"} <= {r.field for r in wrong.reasons}
 

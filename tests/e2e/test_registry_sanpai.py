@@ -8,14 +8,16 @@ from typing import Any
 from shuangdao.registry.v1 import registry_pb2 as R
 from shuangdao.registry.v1 import registry_pb2_grpc
 
+from chassis.security.testing import token_for
+
 
 def test_the_sanpai_fixture_loads_and_its_counts_by_category_match_the_case_study(
         start_service: Callable[..., Any]) -> None:
     from registry.fixtures import sanpai
 
     registry = start_service("registry", parts=("grpc",))
-    assert len(sanpai.load(registry.grpc_target)) == 141
-    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel())
+    assert len(sanpai.load(registry.grpc_target, token_for("prefecture_registrar"))) == 141
+    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel(role="county_approver"))
     counts = {}
     for category in (R.CATEGORY_ABLE_TO_WORK, R.CATEGORY_DIBAO, R.CATEGORY_WUBAO):
         page = stub.ListHouseholds(R.ListHouseholdsRequest(division_code="441826108201", category=category,

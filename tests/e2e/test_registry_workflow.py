@@ -14,7 +14,8 @@ from shuangdao.registry.v1 import registry_pb2 as R
 from shuangdao.registry.v1 import registry_pb2_grpc
 
 from chassis.grpc_errors import field_violations_of
-from e2e_support import VILLAGE, id_number, post_json
+from chassis.security.testing import token_for
+from e2e_support import VILLAGE, get_json, id_number, post_json
 
 OTHER_VILLAGE = "441826100201"
 APPROVE, REJECT, SEND_BACK = R.STEP_DECISION_APPROVE, R.STEP_DECISION_REJECT, R.STEP_DECISION_SEND_BACK
@@ -35,8 +36,58 @@ def a_file(seed: int, village: str = VILLAGE, wages_fen: int = 290_000) -> R.Hou
                            housing_dilapidated=True, causes=[R.POVERTY_CAUSE_LACK_OF_SKILLS])
 
 
-def stub_of(registry: Any) -> registry_pb2_grpc.RegistryServiceStub:
-    return registry_pb2_grpc.RegistryServiceStub(registry.channel())
+# Who does each call in a real deployment: the official whose job it is.
+ROLE_OF = {"SubmitHousehold": "village_cadre", "ResubmitHousehold": "village_cadre",
+           "RecordObjection": "village_cadre", "RecordSurvey": "village_cadre", "ProposeExit": "village_cadre",
+           "ReturnToPoverty": "county_approver", "RegisterHousehold": "prefecture_registrar",
+           "LoadDivisions": "provincial_office", "ListHouseholds": "provincial_office"}
+STEP_ROLE = {R.WORKFLOW_STEP_VILLAGE_VERIFICATION: "village_cadre", R.WORKFLOW_STEP_VILLAGE_DISCUSSION: "village_cadre",
+             R.WORKFLOW_STEP_TOWNSHIP_REVIEW: "township_reviewer", R.WORKFLOW_STEP_COUNTY_APPROVAL: "county_approver",
+             R.WORKFLOW_STEP_PREFECTURE_REGISTRATION: "prefecture_registrar",
+             R.WORKFLOW_STEP_EXIT_VILLAGE_CONFIRMATION: "village_cadre",
+             R.WORKFLOW_STEP_EXIT_COUNTY_CONFIRMATION: "county_approver"}
+READER = "county_approver"
+
+
+class Officials:
+    """A RegistryService stub whose every call is made by the official whose
+    job it is, in the jurisdiction of the household or village concerned."""
+
+    def __init__(self, registry: Any) -> None:
+        self.registry = registry
+        self.stubs: dict[tuple[str, str | None], registry_pb2_grpc.RegistryServiceStub] = {}
+
+    def _village(self, request: Any) -> str:
+        if getattr(request, "household_id", "") and request.DESCRIPTOR.name != "SubmitHouseholdRequest":
+            try:
+                return self.registry.service.get_household(request.household_id).divisions.village
+            except Exception:  # an unknown household: any cadre may hear it is unknown
+                return VILLAGE
+        if request.DESCRIPTOR.name == "SubmitHouseholdRequest":
+            return request.file.village_code
+        return getattr(request, "village_code", "") or VILLAGE
+
+    def _stub(self, method: str, request: Any) -> registry_pb2_grpc.RegistryServiceStub:
+        step = getattr(request, "step", 0)
+        role = STEP_ROLE.get(step) if method in ("DecideStep", "ConfirmExit") else ROLE_OF.get(method, READER)
+        village = self._village(request) if role in ("village_cadre", "township_reviewer") else ""
+        jurisdiction = {"village_cadre": village, "township_reviewer": village[:9] + "000"}.get(role)
+        key = (role, jurisdiction)
+        if key not in self.stubs:
+            self.stubs[key] = registry_pb2_grpc.RegistryServiceStub(self.registry.channel(role, jurisdiction))
+        return self.stubs[key]
+
+    def __getattr__(self, method: str) -> Callable[..., Any]:
+        return lambda request, **options: getattr(self._stub(method, request), method)(request, **options)
+
+
+def stub_of(registry: Any) -> Any:
+    return Officials(registry)
+
+
+CADRE = token_for("village_cadre", VILLAGE)
+COUNTY = token_for("county_approver")
+PROVINCE = token_for("provincial_office")
 
 
 def decide(stub: Any, household_id: str, step: int, decision: int = APPROVE, reason: str = "") -> R.Household:
@@ -157,7 +208,7 @@ def test_an_unknown_village_is_refused_until_its_division_is_loaded(start_servic
         stub.SubmitHousehold(R.SubmitHouseholdRequest(file=a_file(6, village=unknown), submitted_by="c"), timeout=5)
     assert "village_code" in {v.field for v in field_violations_of(error.value)}
     status, body = post_json(f"{registry.http_base}/v1/divisions", {"divisions": [
-        {"code": unknown, "name": "New village", "level": "village", "parent_code": "441826105000"}]})
+        {"code": unknown, "name": "New village", "level": "village", "parent_code": "441826105000"}]}, PROVINCE)
     assert (status, body) == (200, {"added": 1, "updated": 0})
     assert stub.SubmitHousehold(R.SubmitHouseholdRequest(file=a_file(6, village=unknown), submitted_by="c"),
                                 timeout=5).household_id
@@ -176,8 +227,8 @@ def test_lists_filter_by_any_division_and_everything_below_it_in_pages(start_ser
     first = stub.ListHouseholds(R.ListHouseholdsRequest(page_size=2), timeout=5)
     rest = stub.ListHouseholds(R.ListHouseholdsRequest(page_size=2, page_token=first.next_page_token), timeout=5)
     assert len(first.households) == 2 and len(rest.households) == 1 and not rest.next_page_token
-    with urllib.request.urlopen(f"{registry.http_base}/v1/households?division_code=441826108000") as response:
-        assert json.loads(response.read())["total_people"] == 4
+    status, body = get_json(f"{registry.http_base}/v1/households?division_code=441826108000", COUNTY)
+    assert status == 200 and body["total_people"] == 4
 
 
 def registered(stub: Any, seed: int) -> str:
@@ -250,14 +301,14 @@ def test_the_json_api_walks_the_same_workflow_and_serves_its_openapi_document(
             "disability": "none", "schooling": "primary"}
     status, body = post_json(f"{base}/v1/submissions", {"submitted_by": "cadre", "file": {
         "village_code": VILLAGE, "category": "dibao", "members": [head], "causes": ["illness"],
-        "income": {"transfers_fen": 90_000}}})
+        "income": {"transfers_fen": 90_000}}}, CADRE)
     assert status == 201, body
     household_id = body["household_id"]
     status, body = post_json(f"{base}/v1/households/{household_id}/decisions",
-                             {"step": "county_approval", "decision": "approve", "decided_by": "county"})
+                             {"step": "county_approval", "decision": "approve", "decided_by": "county"}, COUNTY)
     assert status == 409 and "village_verification" in body["error"]["message"]
     status, body = post_json(f"{base}/v1/households/{household_id}/decisions",
-                             {"step": "village_verification", "decision": "send_back", "decided_by": "v"})
+                             {"step": "village_verification", "decision": "send_back", "decided_by": "v"}, CADRE)
     assert status == 400 and body["error"]["field_violations"][0]["field"] == "reason"
     with urllib.request.urlopen(f"{base}/openapi.json") as response:
         document = json.loads(response.read())

@@ -22,6 +22,10 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def load_env(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chassis.security.testing import security_env
+
+    for name in security_env():  # the test session's own keys must not win over the file's
+        monkeypatch.delenv(name, raising=False)
     for line in path.read_text().splitlines():
         name, _, value = line.partition("=")
         monkeypatch.setenv(name, value)

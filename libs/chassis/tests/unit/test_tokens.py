@@ -249,6 +249,7 @@ def test_settings_take_the_public_key_from_a_file_or_inline_text(tmp_path: Any, 
     pem = public_pem(issuer.private_key)
     (tmp_path / "jwt.pem").write_bytes(pem)
     token = issuer.issue("dave", "office", [Role.AUDITOR], "440000000000")
+    monkeypatch.delenv("SHUANGDAO_JWT_PUBLIC_KEY", raising=False)  # the test session's own key
     monkeypatch.setenv("SHUANGDAO_JWT_PUBLIC_KEY_FILE", str(tmp_path / "jwt.pem"))
 
     assert TokenVerifier.from_env("registry").verify(token).subject == "dave"

@@ -75,7 +75,7 @@ def _postgres_createdb(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    return launcher.run(args.services, args.kafka_port, args.keep_broker)
+    return launcher.run(args.services, args.kafka_port, args.keep_broker, with_demo=not args.no_demo)
 
 
 # --------------------------------------------------------------------------
@@ -86,6 +86,7 @@ def _add_run(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     run = commands.add_parser("run", help="start a broker and every named service; Ctrl-C stops all")
     run.add_argument("--kafka-port", type=int, default=9092)
     run.add_argument("--keep-broker", action="store_true", help="leave the broker running on exit")
+    run.add_argument("--no-demo", action="store_true", help="start empty instead of loading the Sanpai story")
     run.add_argument("services", nargs="+")
     run.set_defaults(handler=_run)
 

@@ -103,7 +103,23 @@ def _stop(running: dict[str, subprocess.Popen[bytes]]) -> None:
             process.kill()
 
 
-def run(services: list[str], kafka_port: int, keep_broker: bool = False) -> int:
+def load_demo(ends: list[Endpoint]) -> str:
+    """The Sanpai story, once per var/ (a second run keeps what is there);
+    returns what it came to, for the table."""
+    from devstack import demo
+
+    targets = {e.name: f"127.0.0.1:{e.grpc_port}" for e in ends}
+    key = var_root() / "keys" / "jwt-private.pem"
+    marker = var_root() / "sanpai-demo.loaded"
+    if marker.exists():
+        log("Sanpai demo already loaded (delete var/ to start afresh)")
+    else:
+        demo.load(targets, key, log)
+        marker.write_text("loaded\n")
+    return demo.summary(targets["assessment"], key)
+
+
+def run(services: list[str], kafka_port: int, keep_broker: bool = False, with_demo: bool = True) -> int:
     ends = endpoints(services)
     bootstrap = kafka.ensure_broker(BROKER_NAME, kafka_port)
     topics.create_topics(bootstrap, deploy_file("kafka", "topics.yaml"))
@@ -123,7 +139,12 @@ def run(services: list[str], kafka_port: int, keep_broker: bool = False) -> int:
         for endpoint in ends:
             running[endpoint.name] = _start_service(endpoint, bootstrap, logs, keys)
         _wait_all_ready(running, ends, logs)
+        story = ""
+        if with_demo and {"registry", "cadres", "funds", "assessment"} <= set(running):
+            story = load_demo(ends)
         _print_table(ends, bootstrap, logs)
+        if story:
+            print(f"The Sanpai story (see README.md, 'See the Sanpai story', for more):\n{story}\n", flush=True)
         while not stop_requested:
             for name, process in running.items():
                 if process.poll() is not None:

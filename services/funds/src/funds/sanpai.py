@@ -6,6 +6,7 @@ deterministic idempotency keys: loading twice changes nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import uuid
 from dataclasses import dataclass, field
 from importlib import resources
@@ -14,6 +15,8 @@ from typing import Any
 import grpc
 import yaml
 from shuangdao.funds.v1 import events_pb2, funds_pb2, funds_pb2_grpc
+
+from chassis.security.grpc_auth import authenticated_channel
 
 FEN_PER_YUAN = 100
 PLACEHOLDER_NAMESPACE = uuid.UUID("8a0c1d52-4a8e-4c36-9a55-0c7f4e1b2d11")
@@ -97,8 +100,11 @@ def _fellowships(stub: funds_pb2_grpc.FundsServiceStub, loaded: Loaded, batch: d
 def main() -> None:
     parser = argparse.ArgumentParser(description="Load the Sanpai case into a running funds service")
     parser.add_argument("--target", default="127.0.0.1:50053", help="the funds gRPC address")
+    parser.add_argument("--token", default=os.environ.get("SHUANGDAO_TOKEN", ""),
+                        help="bearer token of a county approver of Liannan (default: $SHUANGDAO_TOKEN)")
     args = parser.parse_args()
-    with grpc.insecure_channel(args.target) as channel:
+    with grpc.insecure_channel(args.target) as plain:
+        channel = authenticated_channel(plain, args.token) if args.token else plain
         loaded = load(channel)
     print(f"Sanpai loaded: village {loaded.village_code}, source {loaded.source_id}, "
           f"{len(loaded.project_ids)} projects")

@@ -11,8 +11,10 @@ from pathlib import Path
 from chassis.counts import grouped_counts
 from chassis.infrastructure import Infrastructure, wire
 from chassis.messagebus import MessageBus
+from chassis.security.tokens import Principal
 
 from registry.adapters import divisions_file, orm, translators
+from registry.adapters.identity import Identity
 from registry.config import HOUSEHOLD_TOPIC, RESULT_TOPIC, Settings
 from registry.domain import commands, model
 from registry.service_layer import batch_registration, handlers, views
@@ -31,14 +33,20 @@ class Registry(Infrastructure):
     def new_uow(self) -> UnitOfWork:
         topics = {"household": self.settings.topic(HOUSEHOLD_TOPIC), "result": self.settings.topic(RESULT_TOPIC)}
         return UnitOfWork(self.engine, orm.outbox, orm.processed_events,
-                          lambda event: translators.outgoing(event, topics),
+                          lambda event: translators.outgoing(event, topics), self.identity,
                           consumer_group=self.settings.common.consumer_group)
+
+    @property
+    def identity(self) -> Identity:
+        assert self.security.cipher is not None, "the registry is wired with personal_data=True"
+        return Identity(self.security.cipher)
 
     def now(self) -> datetime:
         return self.clock()
 
-    def get_household(self, household_id: str) -> model.Household:
-        return views.get_household(household_id, self.new_uow())
+    def get_household(self, household_id: str, actor: Principal | None = None) -> model.Household:
+        """As `actor` may see it; None (tests, tools on the host) sees it whole."""
+        return views.get_household(household_id, self.new_uow(), actor)
 
 
 def _wire_handlers(registry: Registry) -> None:

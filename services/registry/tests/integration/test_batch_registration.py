@@ -145,7 +145,7 @@ class RacingUnitOfWork(UnitOfWork):
         super().open(connection)
         if RacingUnitOfWork.blind:
             RacingUnitOfWork.blind = False
-            self.households = BlindHouseholds(connection)
+            self.households = BlindHouseholds(connection, self.identity)
 
 
 def test_a_person_taken_by_a_concurrent_transaction_makes_the_batch_fall_back_to_one_answer_per_item(
@@ -154,7 +154,8 @@ def test_a_person_taken_by_a_concurrent_transaction_makes_the_batch_fall_back_to
     taken = national_id("1962-06-06", 9)
     winner = registry.bus.handle(household(member("Tang Bo", "head", taken, "1962-06-06")))
     template = registry.new_uow()
-    uow = RacingUnitOfWork(template.engine, template.outbox_table, template.inbox_table, template.translate)
+    uow = RacingUnitOfWork(template.engine, template.outbox_table, template.inbox_table, template.translate,
+                           template.identity)
     results = batch_registration.register_households(commands.RegisterHouseholds((
         household(member("Fang Ming", "head", national_id("1971-02-02", 2), "1971-02-02")),
         household(member("Pan Mei", "head"), member("Pan Jun", "spouse", taken, "1962-06-06")),

@@ -9,6 +9,7 @@ from sqlalchemy import (BigInteger, CheckConstraint, Column, DateTime, ForeignKe
 
 from chassis.inbox import processed_events_table
 from chassis.outbox import outbox_table
+from chassis.security.audit import audit_table
 
 metadata = MetaData()
 
@@ -156,3 +157,5 @@ idempotency_keys = Table(
 
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
+# Every money movement and creation: who, what, when, before and after; append-only, hash-chained.
+audit_log = audit_table(metadata)

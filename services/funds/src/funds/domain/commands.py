@@ -1,7 +1,12 @@
-"""What callers ask the funds service to do, as they said it (validated by the model)."""
+"""What callers ask the funds service to do, as they said it (validated by the
+model). `actor` is the caller, set by the entrypoint from its verified token."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from chassis.security.tokens import Principal
 
 
 class Command:
@@ -14,6 +19,7 @@ class CreateSource(Command):
     name: str
     unit_id: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -23,6 +29,7 @@ class RecordReceipt(Command):
     received_at: str = ""
     note: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class AllocateFunds(Command):
     allocated_at: str = ""
     purpose: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class CreateProject(Command):
     non_poor_households: int = 0
     created_at: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class CommitFunds(Command):
     amount_fen: int
     committed_at: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,7 @@ class Disburse(Command):
     disbursed_at: str = ""
     note: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,7 @@ class ReverseDisbursement(Command):
     reason: str
     reversed_at: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,7 @@ class CompleteProject(Command):
     project_id: str
     completed_at: str = ""
     idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 # Commands that move money must carry an idempotency key; creations may.

@@ -18,7 +18,10 @@ def operation_of(command: Command) -> str:
 def fingerprint(command: Command) -> str:
     """The request as the caller sent it (before defaults such as "now" are
     filled in, so a retry minutes later has the same fingerprint)."""
-    fields = {k: v for k, v in asdict(command).items() if k != "idempotency_key"}  # type: ignore[call-overload]
+    # Who asked is not part of what was asked: the same request retried with a
+    # fresh token (or by a colleague) is the same request.
+    fields = {k: v for k, v in asdict(command).items()  # type: ignore[call-overload]
+              if k not in ("idempotency_key", "actor")}
     text = json.dumps({"operation": operation_of(command), "fields": fields}, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
 

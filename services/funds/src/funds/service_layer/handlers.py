@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError
 
 from chassis.errors import FailedPrecondition, NotFound
+from chassis.security.tokens import Principal
 
 from funds.adapters.repository import AccountSpec
 from funds.domain import commands, events, figures, idempotency, ledger, model
+from funds.service_layer.security import entry, gate
 from funds.service_layer.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -32,7 +34,9 @@ def idempotent(command: commands.Command, new_uow: UowFactory, result_type: type
     finds the stored result; a failed call leaves no key behind (a retry is
     judged afresh, e.g. once money has arrived)."""
     key: str = getattr(command, "idempotency_key", "")
-    if not key:
+    if not key or len(key) > model.MAX_KEY or not model.KEY.match(key):
+        # A key the command's own checks refuse is never looked up or stored
+        # (it may not fit the column): the work raises, listing every problem.
         with new_uow() as uow:
             result = work(uow)
             uow.commit()
@@ -70,14 +74,20 @@ def _not_before(moment: datetime, earlier: datetime, what: str, field: str) -> N
 
 
 def create_source(command: commands.CreateSource, new_uow: UowFactory, clock: Clock = utc_now) -> figures.SourceView:
+    gate(command.actor, "funds.source.create", None)
+
     def work(uow: UnitOfWork) -> figures.SourceView:
         source = model.new_source(command, clock())
         uow.funds.add_source(source)
-        return uow.funds.source_views(source.id)[0]
+        view = uow.funds.source_views(source.id)[0]
+        uow.audit(entry(command.actor, "funds.source.create", "source", source.id, None, None, view))
+        return view
     return idempotent(command, new_uow, figures.SourceView, work, clock)
 
 
 def record_receipt(command: commands.RecordReceipt, new_uow: UowFactory, clock: Clock = utc_now) -> figures.Receipt:
+    gate(command.actor, "funds.receipt.record", None)
+
     def work(uow: UnitOfWork) -> figures.Receipt:
         received_at = model.check_receipt(command, clock())
         source = uow.funds.get_source(command.source_id)
@@ -88,13 +98,18 @@ def record_receipt(command: commands.RecordReceipt, new_uow: UowFactory, clock: 
                              ledger.source_account(source.id), command.amount_fen)
         after = _post(uow, tx, received_at, None, clock)
         uow.funds.add_receipt(tx_id, source.id, command.amount_fen, received_at, command.note.strip())
-        return figures.Receipt(tx_id, source.id, command.amount_fen, model.rfc3339(received_at),
-                               after[ledger.source_account(source.id)])
+        receipt = figures.Receipt(tx_id, source.id, command.amount_fen, model.rfc3339(received_at),
+                                  after[ledger.source_account(source.id)])
+        uow.audit(entry(command.actor, "funds.receipt.record", "source", source.id, None,
+                        {"balance_fen": after[ledger.source_account(source.id)] - command.amount_fen}, receipt))
+        return receipt
     return idempotent(command, new_uow, figures.Receipt, work, clock)
 
 
 def allocate_funds(command: commands.AllocateFunds, new_uow: UowFactory,
                    clock: Clock = utc_now) -> figures.AllocationView:
+    gate(command.actor, "funds.allocate", command.village_code.strip())
+
     def work(uow: UnitOfWork) -> figures.AllocationView:
         model.new_allocation(command, None, clock())  # every shape problem first, before lookups
         source = uow.funds.get_source(command.source_id)
@@ -104,30 +119,41 @@ def allocate_funds(command: commands.AllocateFunds, new_uow: UowFactory,
         tx = ledger.transfer(model.new_id(), "allocation", allocation.id, ledger.source_account(source.id),
                              ledger.allocation_account(allocation.id), allocation.amount_fen)
         uow.funds.add_allocation(allocation, tx.id)
-        _post(uow, tx, allocation.allocated_at, allocation.village.village, clock)
+        after = _post(uow, tx, allocation.allocated_at, allocation.village.village, clock)
         uow.record(events.FundsAllocated(
             allocation.id, source.id, source.kind, source.unit_id, allocation.village, allocation.amount_fen,
             allocation.year, allocation.allocated_at))
-        return uow.funds.allocation_views(allocation.id)[0]
+        view = uow.funds.allocation_views(allocation.id)[0]
+        uow.audit(entry(command.actor, "funds.allocate", "allocation", allocation.id, allocation.village.village,
+                        {"source_balance_fen": after[ledger.source_account(source.id)] + allocation.amount_fen},
+                        view))
+        return view
     return idempotent(command, new_uow, figures.AllocationView, work, clock)
 
 
 def create_project(command: commands.CreateProject, new_uow: UowFactory,
                    clock: Clock = utc_now) -> figures.ProjectView:
+    gate(command.actor, "funds.project.create", command.village_code.strip())
+
     def work(uow: UnitOfWork) -> figures.ProjectView:
         project = model.new_project(command, clock())
         uow.funds.add_project(project)
         uow.record(events.ProjectCreated(
             project.id, project.village, project.type, project.subtype, project.budget_fen,
             project.poor_households, project.non_poor_households, project.created_at))
-        return uow.funds.project_views(project.id)[0]
+        view = uow.funds.project_views(project.id)[0]
+        uow.audit(entry(command.actor, "funds.project.create", "project", project.id, project.village.village,
+                        None, view))
+        return view
     return idempotent(command, new_uow, figures.ProjectView, work, clock)
 
 
-def _open_project(uow: UnitOfWork, project_id: str) -> model.Project:
-    """The project, locked: commitments, reversals and completion of one project
-    take turns (disbursements do not need to, see `disburse`)."""
-    project = uow.funds.get_project(project_id, lock=True)
+def _open_project(uow: UnitOfWork, project_id: str, actor: Principal | None, action: str) -> model.Project:
+    """The project, locked, once the caller may act on it: commitments,
+    reversals and completion of one project take turns (disbursements do not
+    need to, see `disburse`)."""
+    project = uow.funds.get_project(project_id, lock=True) if model.is_uuid(project_id) else None
+    gate(actor, action, project.village.village if project else None)
     if project is None:
         raise NotFound(f"project {project_id} not found")
     if project.completed:
@@ -136,8 +162,9 @@ def _open_project(uow: UnitOfWork, project_id: str) -> model.Project:
     return project
 
 
-def _allocation(uow: UnitOfWork, allocation_id: str) -> model.Allocation:
-    allocation = uow.funds.get_allocation(allocation_id)
+def _allocation(uow: UnitOfWork, allocation_id: str, actor: Principal | None, action: str) -> model.Allocation:
+    allocation = uow.funds.get_allocation(allocation_id) if model.is_uuid(allocation_id) else None
+    gate(actor, action, allocation.village.village if allocation else None)
     if allocation is None:
         raise NotFound(f"allocation {allocation_id} not found")
     return allocation
@@ -146,8 +173,8 @@ def _allocation(uow: UnitOfWork, allocation_id: str) -> model.Allocation:
 def commit_funds(command: commands.CommitFunds, new_uow: UowFactory, clock: Clock = utc_now) -> figures.Commitment:
     def work(uow: UnitOfWork) -> figures.Commitment:
         committed_at = model.check_commitment(command, clock())
-        project = _open_project(uow, command.project_id)
-        allocation = _allocation(uow, command.allocation_id)
+        project = _open_project(uow, command.project_id, command.actor, "funds.commit")
+        allocation = _allocation(uow, command.allocation_id, command.actor, "funds.commit")
         if allocation.village != project.village:
             raise FailedPrecondition(f"allocation {allocation.id} is for village {allocation.village.village}, "
                                      f"project {project.id} is in village {project.village.village}")
@@ -166,8 +193,11 @@ def commit_funds(command: commands.CommitFunds, new_uow: UowFactory, clock: Cloc
         uow.funds.add_commitment(commitment_id, tx.id, allocation.id, project.id, command.amount_fen, committed_at)
         uow.record(events.FundsCommitted(commitment_id, allocation.id, project.id, project.village,
                                          command.amount_fen, committed_at))
-        return figures.Commitment(commitment_id, tx.id, allocation.id, project.id, command.amount_fen,
-                                  model.rfc3339(committed_at), after[ledger.allocation_account(allocation.id)])
+        commitment = figures.Commitment(commitment_id, tx.id, allocation.id, project.id, command.amount_fen,
+                                        model.rfc3339(committed_at), after[ledger.allocation_account(allocation.id)])
+        uow.audit(entry(command.actor, "funds.commit", "project", project.id, project.village.village,
+                        {"committed_fen": standing}, commitment))
+        return commitment
     return idempotent(command, new_uow, figures.Commitment, work, clock)
 
 
@@ -182,7 +212,7 @@ def disburse(command: commands.Disburse, new_uow: UowFactory, clock: Clock = utc
     completion that committed first is seen."""
     def work(uow: UnitOfWork) -> figures.Payment:
         order = model.check_disbursement(command, clock())
-        allocation = _allocation(uow, command.allocation_id)
+        allocation = _allocation(uow, command.allocation_id, command.actor, "funds.disburse")
         commitment = ledger.commitment_account(allocation.id, command.project_id)
         paid = ledger.paid_account(allocation.id, command.project_id)
         if commitment not in uow.funds.existing_accounts([commitment]):
@@ -205,20 +235,29 @@ def disburse(command: commands.Disburse, new_uow: UowFactory, clock: Clock = utc
         uow.record(events.FundsDisbursed(disbursement.id, allocation.id, project.id, allocation.village,
                                          disbursement.amount_fen, disbursement.recipient_kind,
                                          disbursement.disbursed_at))
-        return figures.Payment(disbursement.id, tx.id, allocation.id, project.id, allocation.village.village,
-                               disbursement.amount_fen, disbursement.recipient_kind.value, disbursement.recipient_ref,
-                               model.rfc3339(disbursement.disbursed_at), after[commitment])
+        payment = figures.Payment(disbursement.id, tx.id, allocation.id, project.id, allocation.village.village,
+                                  disbursement.amount_fen, disbursement.recipient_kind.value,
+                                  disbursement.recipient_ref, model.rfc3339(disbursement.disbursed_at),
+                                  after[commitment])
+        uow.audit(entry(command.actor, "funds.disburse", "disbursement", disbursement.id,
+                        allocation.village.village, {"committed_unpaid_fen": balances[commitment]}, payment))
+        return payment
     return idempotent(command, new_uow, figures.Payment, work, clock)
+
+
+REVERSE = "funds.disbursement.reverse"
 
 
 def reverse_disbursement(command: commands.ReverseDisbursement, new_uow: UowFactory,
                          clock: Clock = utc_now) -> figures.Reversal:
     def work(uow: UnitOfWork) -> figures.Reversal:
         reason, reversed_at = model.check_reversal(command, clock())
-        found = uow.funds.get_disbursement(command.disbursement_id)
+        found = uow.funds.get_disbursement(command.disbursement_id) if model.is_uuid(command.disbursement_id) \
+            else None
+        gate(command.actor, REVERSE, found.village.village if found else None)
         if found is None:
             raise NotFound(f"disbursement {command.disbursement_id} not found")
-        _open_project(uow, found.project_id)
+        _open_project(uow, found.project_id, command.actor, REVERSE)
         disbursement = uow.funds.get_disbursement(found.id, lock=True)
         assert disbursement is not None
         if disbursement.reversal_id:
@@ -235,6 +274,8 @@ def reverse_disbursement(command: commands.ReverseDisbursement, new_uow: UowFact
                                     disbursement.project_id, disbursement.amount_fen, reason,
                                     model.rfc3339(reversed_at))
         uow.funds.add_reversal(reversal, reversed_at)
+        uow.audit(entry(command.actor, REVERSE, "disbursement", disbursement.id, disbursement.village.village,
+                        {"reversal_id": None}, reversal))
         uow.record(events.DisbursementReversed(reversal_id, disbursement.id, disbursement.allocation_id,
                                                disbursement.village, disbursement.amount_fen, reason, reversed_at))
         return reversal
@@ -247,7 +288,7 @@ def complete_project(command: commands.CompleteProject, new_uow: UowFactory,
     allocations (one balanced release per allocation), so it can fund other work."""
     def work(uow: UnitOfWork) -> figures.ProjectView:
         completed_at = model.check_completion(command, clock())
-        project = _open_project(uow, command.project_id)
+        project = _open_project(uow, command.project_id, command.actor, "funds.project.complete")
         _not_before(completed_at, project.created_at, "the project's creation", "completed_at")
         committed = uow.funds.project_accounts(project.id)
         locked = [ledger.allocation_account(a) for _, a in committed] + [c for c, _ in committed] + [
@@ -267,7 +308,10 @@ def complete_project(command: commands.CompleteProject, new_uow: UowFactory,
         uow.funds.mark_completed(project.id, completed_at, spent, released)
         uow.record(events.ProjectCompleted(project.id, project.village, spent, released, project.budget_fen,
                                            completed_at))
-        return uow.funds.project_views(project.id)[0]
+        view = uow.funds.project_views(project.id)[0]
+        uow.audit(entry(command.actor, "funds.project.complete", "project", project.id, project.village.village,
+                        {"completed": False}, view))
+        return view
     return idempotent(command, new_uow, figures.ProjectView, work, clock)
 
 

@@ -1,5 +1,5 @@
-"""One transaction per command: the movement, its journal, its idempotency key
-and its events (in the outbox) commit together or not at all."""
+"""One transaction per command: the movement, its journal, its idempotency key,
+its audit entry and its events (in the outbox) commit together or not at all."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table
 
 from chassis.outbox import OutgoingEvent
+from chassis.security import audit
 from chassis.unit_of_work import SqlUnitOfWork
 
+from funds.adapters import orm
 from funds.adapters.repository import FundsRepository
 
 
@@ -31,3 +33,7 @@ class UnitOfWork(SqlUnitOfWork):
 
     def record(self, event: object) -> None:
         self.pending_events.append(event)
+
+    def audit(self, entry: audit.AuditEntry) -> None:
+        """Appends to the hash-chained trail inside this transaction."""
+        audit.append(self._require(), orm.audit_log, entry)

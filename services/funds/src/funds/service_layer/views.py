@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import date
 
 from chassis.errors import FieldViolation, NotFound, collect
+from chassis.security.tokens import Principal
 
 from funds.domain import figures, model
 from funds.domain.divisions import is_division_code, is_village_code
+from funds.service_layer.security import gate, scope
 from funds.service_layer.unit_of_work import UnitOfWork
 
 ReadUow = Callable[[], UnitOfWork]
@@ -25,7 +27,8 @@ def _check_division(code: str) -> None:
         collect([FieldViolation("division_code", "must be a 12-digit division code (or empty for the province)")])
 
 
-def get_source(source_id: str, new_uow: ReadUow) -> figures.SourceView:
+def get_source(source_id: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.SourceView:
+    gate(actor, "funds.source.read", None)
     with new_uow() as uow:
         found = uow.funds.source_views(source_id) if model.is_uuid(source_id) else []
     if not found:
@@ -33,28 +36,32 @@ def get_source(source_id: str, new_uow: ReadUow) -> figures.SourceView:
     return found[0]
 
 
-def list_sources(new_uow: ReadUow) -> list[figures.SourceView]:
+def list_sources(new_uow: ReadUow, actor: Principal | None = None) -> list[figures.SourceView]:
+    gate(actor, "funds.source.read", None)
     with new_uow() as uow:
         return uow.funds.source_views()
 
 
-def get_allocation(allocation_id: str, new_uow: ReadUow) -> figures.AllocationView:
+def get_allocation(allocation_id: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.AllocationView:
     with new_uow() as uow:
         found = uow.funds.allocation_views(allocation_id) if model.is_uuid(allocation_id) else []
+    gate(actor, "funds.allocation.read", found[0].village_code if found else None)
     if not found:
         raise NotFound(f"allocation {allocation_id} not found")
     return found[0]
 
 
-def get_project(project_id: str, new_uow: ReadUow) -> figures.ProjectView:
+def get_project(project_id: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.ProjectView:
     with new_uow() as uow:
         found = uow.funds.project_views(project_id) if model.is_uuid(project_id) else []
+    gate(actor, "funds.project.read", found[0].village_code if found else None)
     if not found:
         raise NotFound(f"project {project_id} not found")
     return found[0]
 
 
-def village_funds(village_code: str, new_uow: ReadUow) -> figures.VillageFunds:
+def village_funds(village_code: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.VillageFunds:
+    gate(actor, "funds.village.read", village_code)
     _check_village(village_code)
     with new_uow() as uow:
         allocations = uow.funds.allocation_views(division_code=village_code)
@@ -62,7 +69,8 @@ def village_funds(village_code: str, new_uow: ReadUow) -> figures.VillageFunds:
     return figures.village_funds(village_code, allocations, projects)
 
 
-def source_mix(division_code: str, new_uow: ReadUow) -> figures.SourceMix:
+def source_mix(division_code: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.SourceMix:
+    division_code = scope(actor, "funds.source_mix.read", division_code)
     _check_division(division_code)
     with new_uow() as uow:
         return figures.source_mix(division_code, uow.funds.allocated_by_kind(division_code or None))
@@ -79,7 +87,8 @@ def parse_as_of(value: str, today: date) -> date:
 
 
 def idle_allocations(as_of: date, idle_days: int, division_code: str,
-                     new_uow: ReadUow) -> list[figures.IdleAllocation]:
+                     new_uow: ReadUow, actor: Principal | None = None) -> list[figures.IdleAllocation]:
+    division_code = scope(actor, "funds.idle.read", division_code)
     violations = []
     if type(idle_days) is not int or not 1 <= idle_days <= 3650:
         violations.append(FieldViolation("idle_days", "must be a whole number of days from 1 to 3650"))
@@ -101,9 +110,10 @@ def yuan(fen: int) -> str:
     return f"{sign}{abs(fen) // 100}.{abs(fen) % 100:02d}"
 
 
-def village_ledger_csv(village_code: str, new_uow: ReadUow) -> str:
+def village_ledger_csv(village_code: str, new_uow: ReadUow, actor: Principal | None = None) -> str:
     """Every journal line of the village's transactions; each transaction's lines
     sum to zero, so an auditor can check the file on its own."""
+    gate(actor, "funds.village.read", village_code)
     _check_village(village_code)
     with new_uow() as uow:
         rows = uow.funds.village_ledger(village_code)

@@ -1,20 +1,23 @@
 """The one place national ID numbers are turned into what is stored and what
-is looked up. Today: the number itself (uniqueness needs an exact key). A later
-security pass replaces `stored_form`/`revealed` with encryption and
-`lookup_key` with a keyed hash; nothing else in the service touches the raw
-form, so that change stays here (plus a migration re-keying existing rows).
+is looked up: encrypted at rest (AES-GCM, `chassis.security.personal_data`),
+deduplicated by a keyed hash, so the members table and the persons table
+reveal nothing without the keys. Members without a number store "".
 Never log or publish what passes through here."""
 from __future__ import annotations
 
-
-def lookup_key(number: str) -> str:
-    """Deterministic key under which a person is deduplicated."""
-    return number
+from chassis.security.personal_data import PersonalDataCipher
 
 
-def stored_form(number: str) -> str:
-    return number
+class Identity:
+    def __init__(self, cipher: PersonalDataCipher) -> None:
+        self.cipher = cipher
 
+    def lookup_key(self, number: str) -> str:
+        """Deterministic key under which a person is deduplicated."""
+        return self.cipher.dedup_key(number)
 
-def revealed(stored: str) -> str:
-    return stored
+    def stored_form(self, number: str) -> str:
+        return self.cipher.encrypt(number) if number else ""
+
+    def revealed(self, stored: str) -> str:
+        return self.cipher.decrypt(stored) if stored else ""

@@ -7,6 +7,7 @@ from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, ForeignKey,
 
 from chassis.inbox import processed_events_table
 from chassis.outbox import outbox_table
+from chassis.security.audit import audit_table
 
 metadata = MetaData()
 
@@ -67,8 +68,8 @@ members = Table(
     Column("household_id", String(36), ForeignKey("households.id", ondelete="CASCADE"), primary_key=True),
     Column("position", Integer, primary_key=True),
     Column("name", String(50), nullable=False),
-    # Written and read only through adapters.identity.
-    Column("national_id", String(18), nullable=False),
+    # Written and read only through adapters.identity: ciphertext, or "" when unknown.
+    Column("national_id", String(200), nullable=False),
     Column("relation", String(20), nullable=False),
     Column("sex", String(12), nullable=False),
     Column("birth_date", Date, nullable=True),
@@ -82,6 +83,7 @@ members = Table(
 # deduplication (a second active household for the same person cannot commit).
 persons = Table(
     "persons", metadata,
+    # The keyed hash of the national ID (adapters.identity.lookup_key).
     Column("id_key", String(64), primary_key=True),
     Column("household_id", String(36), ForeignKey("households.id", ondelete="CASCADE"), nullable=False),
 )
@@ -156,3 +158,5 @@ submissions = Table(
 
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
+# Who did what, when, to which household: append-only and hash-chained.
+audit_log = audit_table(metadata)

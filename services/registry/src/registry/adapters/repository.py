@@ -10,7 +10,8 @@ from psycopg import sql
 from sqlalchemy import Connection, Table, delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from registry.adapters import identity, orm
+from registry.adapters import orm
+from registry.adapters.identity import Identity
 from registry.domain.divisions import Division, DivisionPath
 from registry.domain.events import SubmissionDecided
 from registry.domain.household_file import HouseholdFile, Member
@@ -46,13 +47,13 @@ def _household_row(h: Household) -> dict[str, Any]:
     }
 
 
-def _member_of(row: Any) -> Member:
+def _member_of(row: Any, identity: Identity) -> Member:
     return Member(name=row.name, national_id=identity.revealed(row.national_id), relation=Relation(row.relation),
                   sex=Sex(row.sex), birth_date=row.birth_date, labour_ability=LabourAbility(row.labour_ability),
                   health=Health(row.health), disability=Disability(row.disability), schooling=Schooling(row.schooling))
 
 
-def _member_rows(household: Household) -> list[dict[str, Any]]:
+def _member_rows(household: Household, identity: Identity) -> list[dict[str, Any]]:
     return [{"household_id": household.id, "position": n, "name": m.name,
              "national_id": identity.stored_form(m.national_id), "relation": m.relation.value, "sex": m.sex.value,
              "birth_date": m.birth_date, "labour_ability": m.labour_ability.value, "health": m.health.value,
@@ -60,7 +61,7 @@ def _member_rows(household: Household) -> list[dict[str, Any]]:
             for n, m in enumerate(household.members)]
 
 
-def _person_rows(household: Household) -> list[dict[str, Any]]:
+def _person_rows(household: Household, identity: Identity) -> list[dict[str, Any]]:
     """A rejected household holds nobody."""
     if household.status is Status.REJECTED:
         return []
@@ -74,8 +75,9 @@ def _history_rows(household: Household) -> list[dict[str, Any]]:
 
 
 class HouseholdRepository:
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, identity: Identity) -> None:
         self.connection = connection
+        self.identity = identity
         self.seen: list[Household] = []
 
     def add(self, household: Household) -> None:
@@ -90,10 +92,10 @@ class HouseholdRepository:
         if not households:
             return
         self._copy(orm.households, [{"id": h.id, **_household_row(h)} for h in households])
-        self._copy(orm.members, [row for h in households for row in _member_rows(h)])
+        self._copy(orm.members, [row for h in households for row in _member_rows(h, self.identity)])
         # A person already held makes COPY fail with a unique violation (IntegrityError):
         # the race-safe dedup, whatever validation saw.
-        self._copy(orm.persons, [row for h in households for row in _person_rows(h)])
+        self._copy(orm.persons, [row for h in households for row in _person_rows(h, self.identity)])
         self._copy(orm.history, [row for h in households for row in _history_rows(h)])
         for household in households:
             household.members_changed, household.new_history = False, []
@@ -151,8 +153,8 @@ class HouseholdRepository:
 
     def _write_members(self, household: Household) -> None:
         household.members_changed = False
-        self._insert(orm.members, _member_rows(household))
-        self._insert(orm.persons, _person_rows(household))
+        self._insert(orm.members, _member_rows(household, self.identity))
+        self._insert(orm.persons, _person_rows(household, self.identity))
 
     def _write_objections(self, household: Household) -> None:
         stored = self.connection.execute(select(orm.objections.c.id).where(
@@ -184,7 +186,7 @@ class HouseholdRepository:
             .order_by(orm.objections.c.id)).all()
         household_file = HouseholdFile(
             village_code=row.village_code, category=Category(row.category),
-            members=[_member_of(m) for m in member_rows], natural_village_code=row.natural_village_code,
+            members=[_member_of(m, self.identity) for m in member_rows], natural_village_code=row.natural_village_code,
             income=Income(**{name: getattr(row, name) for name in INCOME_FIELDS}),
             land_area_m2=row.land_area_m2, housing_area_m2=row.housing_area_m2,
             housing_dilapidated=row.housing_dilapidated,
@@ -208,7 +210,7 @@ class HouseholdRepository:
         """ID number -> (household id, village) for members of active households."""
         if not id_numbers:
             return {}
-        by_key = {identity.lookup_key(n): n for n in id_numbers}
+        by_key = {self.identity.lookup_key(n): n for n in id_numbers}
         rows = self.connection.execute(
             select(orm.persons.c.id_key, orm.households.c.id, orm.households.c.village_code)
             .join(orm.households, orm.households.c.id == orm.persons.c.household_id)
@@ -280,6 +282,7 @@ class DivisionRepository:
         self.connection = connection
 
     def get_many(self, codes: list[str]) -> dict[str, Division]:
+        codes = [c for c in codes if "\x00" not in c]  # never stored (PostgreSQL refuses NUL), so never found
         if not codes:
             return {}
         rows = self.connection.execute(select(orm.divisions).where(orm.divisions.c.code.in_(codes))).all()

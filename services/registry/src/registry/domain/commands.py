@@ -1,12 +1,18 @@
 """What callers ask the registry to do. Values arrive as words and strings;
-the domain parses them and reports every problem at once."""
+the domain parses them and reports every problem at once. Each command names
+its `actor`, set by the entrypoint from the verified token; None is the
+system itself (the operator's CSV import on the host)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from chassis.errors import FieldViolation
 
 from registry.domain.rules import Guarantees, Hardship, Income
+
+if TYPE_CHECKING:
+    from chassis.security.tokens import Principal
 
 
 class Command:
@@ -53,6 +59,7 @@ class RegisterHousehold(Command):
     housing_area_m2: int = 0
     housing_dilapidated: bool = False
     causes: tuple[str, ...] = field(default=())
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
     @property
     def file(self) -> FileInput:
@@ -66,6 +73,7 @@ class SubmitHousehold(Command):
     submitted_by: str
     household_id: str = ""
     via_county_system: bool = False
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class DecideStep(Command):
     decision: str
     decided_by: str
     reason: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -82,6 +91,7 @@ class RecordObjection(Command):
     household_id: str
     text: str
     recorded_by: str
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,7 @@ class ResubmitHousehold(Command):
     household_id: str
     file: FileInput
     submitted_by: str
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -101,12 +112,14 @@ class RecordSurvey(Command):
     hardship: Hardship = field(default_factory=Hardship)
     household_size: int = 0
     corrects_survey_id: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
 class ProposeExit(Command):
     household_id: str
     proposed_by: str
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,7 @@ class ConfirmExit(Command):
     decision: str
     decided_by: str
     reason: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -123,6 +137,7 @@ class ReturnToPoverty(Command):
     household_id: str
     decided_by: str
     reason: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,7 @@ class DivisionInput:
 @dataclass(frozen=True)
 class LoadDivisions(Command):
     divisions: tuple[DivisionInput, ...]
+    actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -147,6 +163,10 @@ class IngestSubmission(Command):
     submit: SubmitHousehold | None
     # Set instead of `submit` when the message could not be decoded.
     undecodable_reason: str = ""
+    # The county system whose token the message carried (verified by the
+    # consumer), or why no sender could be verified.
+    sender: Principal | None = field(default=None, compare=False, repr=False)
+    unauthenticated_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,3 +180,4 @@ class UnreadableItem:
 class RegisterHouseholds(Command):
     """Many RegisterHousehold at once; each item is answered on its own."""
     households: tuple[RegisterHousehold | UnreadableItem, ...]
+    actor: Principal | None = field(default=None, compare=False, repr=False)

@@ -74,8 +74,8 @@ def problems_with(division: Division, parent: Division | None, at: str) -> list[
     found: list[FieldViolation] = []
     if not CODE.match(division.code):
         return [FieldViolation(f"{at}.code", "must be 12 digits")]
-    if not division.name.strip() or len(division.name) > MAX_NAME_LENGTH:
-        found.append(FieldViolation(f"{at}.name", f"is required, at most {MAX_NAME_LENGTH} characters"))
+    if not division.name.strip() or len(division.name) > MAX_NAME_LENGTH or not division.name.isprintable():
+        found.append(FieldViolation(f"{at}.name", f"is required, at most {MAX_NAME_LENGTH} printable characters"))
     if division.level is not DivisionLevel.NATURAL_VILLAGE and level_by_shape(division.code) is not division.level:
         found.append(FieldViolation(f"{at}.level", f"code {division.code} is a {level_by_shape(division.code).value} "
                                                    f"code, not a {division.level.value}"))

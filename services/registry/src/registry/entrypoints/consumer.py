@@ -1,14 +1,25 @@
 """Kafka entrypoint for county systems: CountySubmission in, one
-SubmissionResult out (through the outbox) per submission id."""
+SubmissionResult out (through the outbox) per submission id.
+
+Each message must carry its county system's token (`authorization: Bearer
+<jwt>` header, `chassis.security.kafka_auth`): the broker authenticates no one,
+so without it anyone reaching Kafka could submit for any county. A message
+without a valid token, or for a village outside the token's county, is
+answered with a REJECTED result and stores nothing."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from datetime import UTC, datetime
 
 from kafka.consumer.fetcher import ConsumerRecord
 from shuangdao.registry.v1 import ingest_pb2
 
 from chassis.inbox import Decoded, EventConsumer, InvalidEvent
+from chassis.errors import Unauthenticated
 from chassis.kafka import Envelope, EnvelopeError, make_consumer, make_producer
+from chassis.security.kafka_auth import principal_from_headers
+from chassis.security.tokens import TokenVerifier
 
 from registry.adapters import translators
 from registry.bootstrap import Registry
@@ -62,6 +73,28 @@ def _position_id(record: ConsumerRecord) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{record.topic}/{record.partition}/{record.offset}"))
 
 
+LOG_APPEND_TIME = 1
+
+
+def appended_at(record: ConsumerRecord) -> datetime | None:
+    """The broker's append time, when the topic records it: a token is judged
+    as of the message's arrival, so a redelivery after it expired still holds.
+    A producer's own timestamp is not trusted for that."""
+    if getattr(record, "timestamp_type", None) == LOG_APPEND_TIME and record.timestamp:
+        return datetime.fromtimestamp(record.timestamp / 1000, UTC)
+    return None
+
+
+def with_sender(command: commands.IngestSubmission, record: ConsumerRecord,
+                verifier: TokenVerifier) -> commands.IngestSubmission:
+    """The command with the verified county system as its sender, or the
+    reason none could be verified (the handler rejects it then)."""
+    try:
+        return replace(command, sender=principal_from_headers(record.headers, verifier, appended_at(record)))
+    except Unauthenticated as error:
+        return replace(command, unauthenticated_reason=error.message)
+
+
 def build_consumer(registry: Registry) -> EventConsumer:
     common = registry.settings.common
 
@@ -70,7 +103,8 @@ def build_consumer(registry: Registry) -> EventConsumer:
         if not message.submission_id or len(message.submission_id) > MAX_SUBMISSION_ID:
             # Dead-lettered; SubmissionConsumer still answers when the key names the submission.
             raise InvalidEvent(f"submission_id is required, at most {MAX_SUBMISSION_ID} characters")
-        return registry.bus.handle(translators.submission_command(message, decoded.envelope.id))
+        command = translators.submission_command(message, decoded.envelope.id)
+        return registry.bus.handle(with_sender(command, decoded.record, registry.security.verifier))
 
     return SubmissionConsumer(
         registry,

@@ -2,6 +2,7 @@
 document that describes them."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +10,13 @@ import yaml
 from flask import Flask, request
 
 from chassis.http import create_base_app, json_body
+from chassis.security.context import current_principal
 
 from registry.adapters import json_io
 from registry.bootstrap import Registry
 from registry.domain import commands
 from registry.service_layer import views
+from registry.service_layer.security import shown
 
 OPENAPI = Path(__file__).resolve().parents[1] / "openapi.yaml"
 
@@ -22,7 +25,13 @@ def create_app(registry: Registry) -> Flask:
     app = create_base_app("registry", registry.metrics, registry.readiness)
     document = yaml.safe_load(OPENAPI.read_text(encoding="utf-8"))
     rules = registry.settings.rules
-    bus = registry.bus
+
+    def handle(command: Any) -> Any:
+        """Through the bus, with the caller as the command's actor."""
+        return registry.bus.handle(replace(command, actor=current_principal()))
+
+    def household_json(household: Any) -> dict[str, Any]:
+        return json_io.household_json(shown(household, current_principal()))
 
     @app.get("/openapi.json")
     def openapi() -> Any:
@@ -30,69 +39,70 @@ def create_app(registry: Registry) -> Flask:
 
     @app.post("/v1/households")
     def register_household() -> Any:
-        return {"household_id": bus.handle(json_io.register_command(json_body()))}, 201
+        return {"household_id": handle(json_io.register_command(json_body()))}, 201
 
     @app.post("/v1/households:batch")
     def register_households() -> Any:
         command = json_io.register_batch_command(json_body(), registry.settings.max_batch)
-        return json_io.batch_json(bus.handle(command))
+        return json_io.batch_json(handle(command))
 
     @app.get("/v1/households")
     def list_households() -> Any:
-        return json_io.page_json(views.list_households(registry.new_uow(), **json_io.list_args(request.args)))
+        return json_io.page_json(views.list_households(registry.new_uow(), **json_io.list_args(request.args),
+                                                        actor=current_principal()))
 
     @app.get("/v1/households/<household_id>")
     def get_household(household_id: str) -> Any:
-        return json_io.household_json(registry.get_household(household_id))
+        return json_io.household_json(registry.get_household(household_id, current_principal()))
 
     @app.post("/v1/submissions")
     def submit_household() -> Any:
-        return {"household_id": bus.handle(json_io.submit_command(json_body()))}, 201
+        return {"household_id": handle(json_io.submit_command(json_body()))}, 201
 
     @app.post("/v1/households/<household_id>/decisions")
     def decide_step(household_id: str) -> Any:
-        return json_io.household_json(bus.handle(json_io.decide_command(household_id, json_body())))
+        return household_json(handle(json_io.decide_command(household_id, json_body())))
 
     @app.post("/v1/households/<household_id>/objections")
     def record_objection(household_id: str) -> Any:
         text, recorded_by = json_io.simple(json_body(), "text", "recorded_by")
-        return json_io.household_json(bus.handle(commands.RecordObjection(household_id, text, recorded_by)))
+        return household_json(handle(commands.RecordObjection(household_id, text, recorded_by)))
 
     @app.post("/v1/households/<household_id>/resubmission")
     def resubmit(household_id: str) -> Any:
-        return json_io.household_json(bus.handle(json_io.resubmit_command(household_id, json_body())))
+        return household_json(handle(json_io.resubmit_command(household_id, json_body())))
 
     @app.post("/v1/households/<household_id>/surveys")
     def record_survey(household_id: str) -> Any:
-        survey = bus.handle(json_io.survey_command(household_id, json_body()))
+        survey = handle(json_io.survey_command(household_id, json_body()))
         return json_io.survey_json(survey, rules), 201
 
     @app.post("/v1/households/<household_id>/exit-proposal")
     def propose_exit(household_id: str) -> Any:
         [proposed_by] = json_io.simple(json_body(), "proposed_by")
-        return json_io.household_json(bus.handle(commands.ProposeExit(household_id, proposed_by)))
+        return household_json(handle(commands.ProposeExit(household_id, proposed_by)))
 
     @app.post("/v1/households/<household_id>/exit-decisions")
     def confirm_exit(household_id: str) -> Any:
-        return json_io.household_json(bus.handle(json_io.confirm_exit_command(household_id, json_body())))
+        return household_json(handle(json_io.confirm_exit_command(household_id, json_body())))
 
     @app.post("/v1/households/<household_id>/return-to-poverty")
     def return_to_poverty(household_id: str) -> Any:
         reason, decided_by = json_io.simple(json_body(), "reason", "decided_by")
-        return json_io.household_json(bus.handle(commands.ReturnToPoverty(household_id, decided_by, reason)))
+        return household_json(handle(commands.ReturnToPoverty(household_id, decided_by, reason)))
 
     @app.get("/v1/households/<household_id>/history")
     def history(household_id: str) -> Any:
-        return json_io.history_json(views.history(household_id, registry.new_uow()), rules)
+        return json_io.history_json(views.history(household_id, registry.new_uow(), current_principal()), rules)
 
     @app.get("/v1/villages/<village_code>/public-notice")
     def public_notice(village_code: str) -> Any:
         return json_io.notice_json(village_code, views.public_notice(village_code, registry.new_uow(),
-                                                                     registry.now()))
+                                                                     registry.now(), current_principal()))
 
     @app.post("/v1/divisions")
     def load_divisions() -> Any:
-        added, updated = bus.handle(json_io.divisions_command(json_body()))
+        added, updated = handle(json_io.divisions_command(json_body()))
         return {"added": added, "updated": updated}
 
     return app

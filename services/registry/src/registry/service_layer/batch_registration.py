@@ -14,7 +14,10 @@ from registry.domain import batch, commands, model
 from registry.domain.batch import ItemResult, Outcome, rejected
 from registry.domain.household_file import HouseholdFile
 from registry.domain.rules import Rules
-from registry.service_layer.handlers import Clock, division_codes, file_problems, register_household, utc_now
+from registry.service_layer import security
+from registry.service_layer.handlers import (REGISTER, Clock, division_codes, file_problems, register_household,
+                                             utc_now)
+from registry.service_layer.security import household_entry
 from registry.service_layer.unit_of_work import UnitOfWork
 
 Items = dict[int, commands.RegisterHousehold]
@@ -23,6 +26,11 @@ Items = dict[int, commands.RegisterHousehold]
 def register_households(command: commands.RegisterHouseholds, uow: UnitOfWork, rules: Rules = Rules(),
                         clock: Clock = utc_now, max_batch: int = batch.DEFAULT_MAX_BATCH) -> list[ItemResult]:
     batch.check_size(len(command.households), max_batch)
+    # One answer for the whole batch: a caller registering outside its
+    # jurisdiction is refused outright, not item by item.
+    security.gate_all(command.actor, REGISTER, {
+        f"households[{i}].village_code": item.village_code.strip()
+        for i, item in enumerate(command.households) if isinstance(item, commands.RegisterHousehold)})
     now = clock()
     results: dict[int, ItemResult] = {}
     items: Items = {}
@@ -30,7 +38,7 @@ def register_households(command: commands.RegisterHouseholds, uow: UnitOfWork, r
         if isinstance(item, commands.UnreadableItem):
             results[index] = rejected(index, Outcome.INVALID_ARGUMENT, list(item.violations))
         else:
-            items[index] = item
+            items[index] = replace(item, actor=command.actor)
     conflict = False
     with uow:
         accepted = _validate(items, results, uow, rules, now)
@@ -38,6 +46,7 @@ def register_households(command: commands.RegisterHouseholds, uow: UnitOfWork, r
             households = [model.registered_directly(items[i].household_id, f, now) for i, f in accepted.items()]
             try:
                 uow.households.add_many(households)
+                uow.audit(*(household_entry(command.actor, REGISTER, None, h) for h in households))
                 uow.commit()
             except IntegrityError:
                 # Another transaction took a person or an id meanwhile: the

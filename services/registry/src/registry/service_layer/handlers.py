@@ -9,6 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from chassis.errors import (AlreadyExists, FailedPrecondition, FieldViolation, InvalidArgument, NotFound,
                             ServiceError, collect)
+from chassis.security.jurisdiction import is_division_code
+from chassis.security.policy import Decision as Verdict, decide
 
 from registry.domain import commands, model
 from registry.domain.divisions import Division, problems_with
@@ -17,6 +19,8 @@ from registry.domain.household_file import HouseholdFile, parse_enum, parse_file
 from registry.domain.model import Household, local_date
 from registry.domain.rules import Rules
 from registry.domain.vocabulary import Decision, DivisionLevel
+from registry.service_layer import security
+from registry.service_layer.security import gate, household_entry, snapshot
 from registry.service_layer.unit_of_work import UnitOfWork
 
 Clock = Callable[[], datetime]
@@ -92,17 +96,25 @@ def _commit(uow: UnitOfWork) -> None:
                             "retry to see which") from exc
 
 
+REGISTER = "registry.household.register"
+SUBMIT = "registry.household.submit"
+
+
 def register_household(command: commands.RegisterHousehold, uow: UnitOfWork, rules: Rules = Rules(),
                        clock: Clock = utc_now) -> str:
     now = clock()
+    gate(command.actor, REGISTER, command.village_code.strip())
     with uow:
-        if command.household_id and model.is_uuid(command.household_id) and \
-                uow.households.get(command.household_id) is not None:
-            # A retry of a call that already succeeded: same answer, no second event.
-            return command.household_id
+        if command.household_id and model.is_uuid(command.household_id):
+            existing = uow.households.get(command.household_id)
+            if existing is not None:
+                gate(command.actor, REGISTER, existing.divisions.village)
+                # A retry of a call that already succeeded: same answer, no second event.
+                return command.household_id
         household_file = _parse_checked(command.file, command.household_id, False, uow, rules, now)
         household = model.registered_directly(command.household_id, household_file, now)
         uow.households.add(household)
+        uow.audit(household_entry(command.actor, REGISTER, None, household))
         _commit(uow)
     return household.id
 
@@ -110,12 +122,16 @@ def register_household(command: commands.RegisterHousehold, uow: UnitOfWork, rul
 def submit_household(command: commands.SubmitHousehold, uow: UnitOfWork, rules: Rules = Rules(),
                      clock: Clock = utc_now) -> str:
     now = clock()
+    gate(command.actor, SUBMIT, command.file.village_code.strip())
     with uow:
-        if command.household_id and model.is_uuid(command.household_id) and \
-                uow.households.get(command.household_id) is not None:
-            return command.household_id
+        if command.household_id and model.is_uuid(command.household_id):
+            existing = uow.households.get(command.household_id)
+            if existing is not None:
+                gate(command.actor, SUBMIT, existing.divisions.village)
+                return command.household_id
         household = _new_submission(command, uow, rules, now)
         uow.households.add(household)
+        uow.audit(household_entry(command.actor, SUBMIT, None, household))
         _commit(uow)
     return household.id
 
@@ -132,11 +148,22 @@ def _new_submission(command: commands.SubmitHousehold, uow: UnitOfWork, rules: R
                            command.via_county_system)
 
 
-def _load(uow: UnitOfWork, household_id: str) -> Household:
+def _load(uow: UnitOfWork, household_id: str, actor: security.Principal | None, *actions: str) -> Household:
+    """The household, locked, once the caller may perform `actions` on it: a
+    caller who may not learns nothing, not even whether it exists."""
     household = uow.households.get(household_id, for_update=True) if household_id else None
+    for action in actions:
+        gate(actor, action, household.divisions.village if household is not None else None)
     if household is None:
         raise NotFound(f"household {household_id!r} not found")
     return household
+
+
+def _changed(uow: UnitOfWork, actor: security.Principal | None, action: str, before: dict | None,
+             household: Household) -> None:
+    uow.households.save(household)
+    uow.audit(household_entry(actor, action, before, household))
+    _commit(uow)
 
 
 def decide_step(command: commands.DecideStep, uow: UnitOfWork, rules: Rules = Rules(),
@@ -149,11 +176,22 @@ def decide_step(command: commands.DecideStep, uow: UnitOfWork, rules: Rules = Ru
     collect(violations)
     now = clock()
     with uow:
-        household = _load(uow, command.household_id)
+        action = f"registry.step.decide.{step.value}"  # type: ignore[union-attr]
+        household = _load(uow, command.household_id, command.actor, action)
+        before = snapshot(household)
         household.decide(step, decision, command.reason.strip(), command.decided_by, now, rules)  # type: ignore[arg-type]
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, action, before, household)
     return household
+
+
+OBJECTION = "registry.objection.record"
+RESUBMIT = "registry.household.resubmit"
+SURVEY = "registry.survey.record"
+PROPOSE_EXIT = "registry.exit.propose"
+CONFIRM_EXIT = "registry.exit.confirm"
+RETURN = "registry.household.return_to_poverty"
+LOAD_DIVISIONS = "registry.division.load"
+INGEST = "registry.submission.ingest"
 
 
 def record_objection(command: commands.RecordObjection, uow: UnitOfWork, clock: Clock = utc_now) -> Household:
@@ -163,10 +201,10 @@ def record_objection(command: commands.RecordObjection, uow: UnitOfWork, clock: 
     model.check_actor(command.recorded_by, "recorded_by", violations)
     collect(violations)
     with uow:
-        household = _load(uow, command.household_id)
+        household = _load(uow, command.household_id, command.actor, OBJECTION)
+        before = snapshot(household)
         household.record_objection(command.text.strip(), command.recorded_by, clock())
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, OBJECTION, before, household)
     return household
 
 
@@ -177,13 +215,15 @@ def resubmit_household(command: commands.ResubmitHousehold, uow: UnitOfWork, rul
     model.check_actor(command.submitted_by, "submitted_by", problems)
     collect(problems)
     with uow:
-        household = _load(uow, command.household_id)
+        household = _load(uow, command.household_id, command.actor, RESUBMIT)
+        # The corrected file may not move the household out of the caller's reach.
+        gate(command.actor, RESUBMIT, command.file.village_code.strip())
+        before = snapshot(household)
         if household.status.value != "sent_back":
             household.resubmit(household.file, command.submitted_by, now)  # raises FailedPrecondition
         corrected = _parse_checked(command.file, household.id, True, uow, rules, now)
         household.resubmit(corrected, command.submitted_by, now)
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, RESUBMIT, before, household)
     return household
 
 
@@ -191,7 +231,8 @@ def record_survey(command: commands.RecordSurvey, uow: UnitOfWork, rules: Rules 
                   clock: Clock = utc_now) -> model.Survey:
     now = clock()
     with uow:
-        household = _load(uow, command.household_id)
+        household = _load(uow, command.household_id, command.actor, SURVEY)
+        before = snapshot(household)
         violations: list[FieldViolation] = []
         survey = model.new_survey(household, command.year, command.income, command.guarantees, command.hardship,
                                   command.household_size, command.recorded_by, command.corrects_survey_id, now,
@@ -208,6 +249,9 @@ def record_survey(command: commands.RecordSurvey, uow: UnitOfWork, rules: Rules 
         household.record_survey(survey, uow.surveys.latest(household.id, before_year=command.year), rules)
         uow.surveys.add(survey)
         uow.households.save(household)
+        uow.audit(security.entry(command.actor, SURVEY, "household", household.id, household.divisions.village,
+                                 before, {**(snapshot(household) or {}), "survey_id": survey.id,
+                                          "year": survey.year, "corrects": command.corrects_survey_id or None}))
         _commit(uow)
     return survey
 
@@ -218,10 +262,10 @@ def propose_exit(command: commands.ProposeExit, uow: UnitOfWork, rules: Rules = 
     model.check_actor(command.proposed_by, "proposed_by", violations)
     collect(violations)
     with uow:
-        household = _load(uow, command.household_id)
+        household = _load(uow, command.household_id, command.actor, PROPOSE_EXIT)
+        before = snapshot(household)
         household.propose_exit(uow.surveys.latest(household.id), command.proposed_by, clock(), rules)
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, PROPOSE_EXIT, before, household)
     return household
 
 
@@ -234,11 +278,13 @@ def confirm_exit(command: commands.ConfirmExit, uow: UnitOfWork, rules: Rules = 
     model.check_reason(command.reason, decision is Decision.REJECT, violations)
     collect(violations)
     with uow:
-        household = _load(uow, command.household_id)
+        # The coarse gate, then the one of the step being confirmed (village or county).
+        step_action = f"registry.step.decide.{step.value}"  # type: ignore[union-attr]
+        household = _load(uow, command.household_id, command.actor, CONFIRM_EXIT, step_action)
+        before = snapshot(household)
         household.confirm_exit(step, decision, command.reason.strip(), command.decided_by,  # type: ignore[arg-type]
                                uow.surveys.latest(household.id), clock(), rules)
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, step_action, before, household)
     return household
 
 
@@ -248,17 +294,19 @@ def return_to_poverty(command: commands.ReturnToPoverty, uow: UnitOfWork, clock:
     model.check_reason(command.reason, True, violations)
     collect(violations)
     with uow:
-        household = _load(uow, command.household_id)
+        household = _load(uow, command.household_id, command.actor, RETURN)
+        before = snapshot(household)
         household.return_to_poverty(uow.surveys.latest(household.id), command.reason.strip(), command.decided_by,
                                     clock())
-        uow.households.save(household)
-        _commit(uow)
+        _changed(uow, command.actor, RETURN, before, household)
     return household
 
 
 def load_divisions(command: commands.LoadDivisions, uow: UnitOfWork) -> tuple[int, int]:
     """Adds new divisions and renames known ones; parents may come earlier in
     the same batch. A known code cannot change level or parent."""
+    security.gate_all(command.actor, LOAD_DIVISIONS,
+                      {f"divisions[{n}].code": d.code.strip() for n, d in enumerate(command.divisions)})
     violations: list[FieldViolation] = []
     parsed: list[Division] = []
     for n, raw in enumerate(command.divisions):
@@ -291,6 +339,9 @@ def load_divisions(command: commands.LoadDivisions, uow: UnitOfWork) -> tuple[in
             else:
                 uow.divisions.add(division)
                 added += 1
+        if added or updated:
+            uow.audit(security.entry(command.actor, LOAD_DIVISIONS, "divisions", f"{added}+{updated}", None, None,
+                                     {"codes": sorted(batch)[:1000], "added": added, "updated": updated}))
         uow.commit()
     return added, updated
 
@@ -313,6 +364,10 @@ def ingest_submission(command: commands.IngestSubmission, uow: UnitOfWork, rules
         household = None
         if command.undecodable_reason:
             reasons.append(("", command.undecodable_reason))
+        elif command.sender is None:
+            reasons.append(("authorization", command.unauthenticated_reason or "no verified sender"))
+        elif not (verdict := _ingest_verdict(command)).allowed:
+            reasons.append(("authorization", verdict.reason))
         else:
             assert command.submit is not None
             try:
@@ -330,10 +385,20 @@ def ingest_submission(command: commands.IngestSubmission, uow: UnitOfWork, rules
                                    reasons=tuple(reasons), decided_at=now)
         if result.accepted:
             uow.households.add(household)  # type: ignore[arg-type]
+            uow.audit(household_entry(command.sender, INGEST, None, household))  # type: ignore[arg-type]
         uow.submissions.add(result)
         uow.pending_events.append(result)
         uow.commit()
     return True
+
+
+def _ingest_verdict(command: commands.IngestSubmission) -> Verdict:
+    """May the sender submit for this village? A malformed village code is
+    judged against the sender's own county: the validation reasons then say
+    what is wrong with it."""
+    assert command.sender is not None
+    village = command.submit.file.village_code.strip() if command.submit else ""
+    return decide(command.sender, INGEST, village if is_division_code(village) else command.sender.jurisdiction)
 
 
 def _under_household(field: str) -> str:

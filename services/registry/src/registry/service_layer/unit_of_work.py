@@ -1,11 +1,18 @@
-"""One transaction per command: the change and its events (in the outbox)
-commit together or not at all."""
+"""One transaction per command: the change, its events (in the outbox) and its
+audit entry commit together or not at all."""
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from collections.abc import Callable
+from typing import Any
 
+from sqlalchemy import Connection, Engine, Table
+
+from chassis.outbox import OutgoingEvent
+from chassis.security import audit
 from chassis.unit_of_work import SqlUnitOfWork
 
+from registry.adapters import orm
+from registry.adapters.identity import Identity
 from registry.adapters.repository import (DivisionRepository, HouseholdRepository, SubmissionRepository,
                                           SurveyRepository)
 
@@ -16,11 +23,20 @@ class UnitOfWork(SqlUnitOfWork):
     divisions: DivisionRepository
     submissions: SubmissionRepository
 
+    def __init__(self, engine: Engine, outbox_table: Table, inbox_table: Table,
+                 translate: Callable[[Any], OutgoingEvent], identity: Identity, consumer_group: str = "") -> None:
+        super().__init__(engine, outbox_table, inbox_table, translate, consumer_group=consumer_group)
+        self.identity = identity
+
     def open(self, connection: Connection) -> None:
-        self.households = HouseholdRepository(connection)
+        self.households = HouseholdRepository(connection, self.identity)
         self.surveys = SurveyRepository(connection)
         self.divisions = DivisionRepository(connection)
         self.submissions = SubmissionRepository(connection)
+
+    def audit(self, *entries: audit.AuditEntry) -> None:
+        """Appends to the hash-chained trail inside this transaction."""
+        audit.append_many(self._require(), orm.audit_log, list(entries))
 
     def collect_new_events(self) -> list[object]:
         found = super().collect_new_events()

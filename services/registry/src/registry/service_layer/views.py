@@ -9,11 +9,14 @@ from datetime import datetime
 from sqlalchemy import Select, func, select
 
 from chassis.errors import FieldViolation, InvalidArgument, NotFound, collect
+from chassis.security.jurisdiction import Level, is_division_code, level_of
+from chassis.security.tokens import Principal
 
 from registry.adapters import orm
 from registry.domain import model
 from registry.domain.divisions import CODE, DivisionPath
 from registry.domain.vocabulary import Category, DivisionLevel, Status, Step
+from registry.service_layer.security import gate, shown
 from registry.service_layer.unit_of_work import UnitOfWork
 
 MAX_PAGE = 500
@@ -64,12 +67,23 @@ class History:
     surveys: list[tuple[model.Survey, bool]]
 
 
-def get_household(household_id: str, uow: UnitOfWork) -> model.Household:
+READ = "registry.household.read"
+# A jurisdiction's level -> the households column holding the code of that level.
+JURISDICTION_COLUMN = {
+    Level.PROVINCE: orm.households.c.province_code, Level.CITY: orm.households.c.city_code,
+    Level.COUNTY: orm.households.c.county_code, Level.TOWNSHIP: orm.households.c.township_code,
+    Level.VILLAGE: orm.households.c.village_code,
+}
+
+
+def get_household(household_id: str, uow: UnitOfWork, actor: Principal | None = None) -> model.Household:
+    """The household as the caller may see it (IDs masked unless it may read personal data)."""
     with uow:
         household = uow.households.get(household_id) if household_id else None
+    gate(actor, READ, household.divisions.village if household else None)
     if household is None:
         raise NotFound(f"household {household_id!r} not found")
-    return household
+    return shown(household, actor)
 
 
 def _token(last_id: str) -> str:
@@ -87,7 +101,10 @@ def _after(token: str, violations: list[FieldViolation]) -> str:
 
 
 def list_households(uow: UnitOfWork, division_code: str = "", category: str = "", status: str = "",
-                    page_size: int = 0, page_token: str = "") -> Page:
+                    page_size: int = 0, page_token: str = "", actor: Principal | None = None) -> Page:
+    """Households of `division_code`, which must lie within the caller's
+    jurisdiction; without one, of the caller's whole jurisdiction (never wider)."""
+    gate(actor, READ, division_code or None)
     violations: list[FieldViolation] = []
     if not 0 <= page_size <= MAX_PAGE:
         violations.append(FieldViolation("page_size", f"must be between 1 and {MAX_PAGE} (0 means {DEFAULT_PAGE})"))
@@ -106,6 +123,8 @@ def list_households(uow: UnitOfWork, division_code: str = "", category: str = ""
             if division is None:
                 raise InvalidArgument([FieldViolation("division_code", f"unknown division {division_code}")])
             conditions.append(LEVEL_COLUMN[division.level] == division_code)
+        elif actor is not None and is_division_code(actor.jurisdiction):
+            conditions.append(JURISDICTION_COLUMN[level_of(actor.jurisdiction)] == actor.jurisdiction)
         if category:
             conditions.append(orm.households.c.category == category)
         if status:
@@ -136,9 +155,11 @@ def _summary(row: object) -> HouseholdSummary:
         risk_category=r.risk_category or "")  # type: ignore[attr-defined]
 
 
-def public_notice(village_code: str, uow: UnitOfWork, now: datetime) -> list[NoticeEntry]:
+def public_notice(village_code: str, uow: UnitOfWork, now: datetime,
+                  actor: Principal | None = None) -> list[NoticeEntry]:
     """Households of a village now on public notice: names, village and
     category only (no ID numbers, phones, bank or health data)."""
+    gate(actor, "registry.notice.read", village_code or None)
     if not CODE.match(village_code):
         raise InvalidArgument([FieldViolation("village_code", "must be a 12-digit village code")])
     today = model.local_date(now)
@@ -160,8 +181,10 @@ def public_notice(village_code: str, uow: UnitOfWork, now: datetime) -> list[Not
             for r in rows]
 
 
-def history(household_id: str, uow: UnitOfWork) -> History:
+def history(household_id: str, uow: UnitOfWork, actor: Principal | None = None) -> History:
     with uow:
-        if not household_id or uow.households.get(household_id) is None:
+        household = uow.households.get(household_id) if household_id else None
+        gate(actor, "registry.history.read", household.divisions.village if household else None)
+        if household is None:
             raise NotFound(f"household {household_id!r} not found")
         return History(household_id, uow.households.history(household_id), uow.surveys.all_for(household_id))
