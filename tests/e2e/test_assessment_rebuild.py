@@ -104,7 +104,7 @@ def test_duplicated_interleaved_events_over_kafka_score_like_a_rebuild_from_the_
     publish(kafka_bootstrap, topic_prefix, deliveries)
     wait_for(lambda: consumed(assessment.service) == len(built) + 4, timeout=60)
 
-    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel())
+    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel(role="provincial_office"))
     village2 = stub.GetScore(assessment_pb2.GetScoreRequest(target_kind="village", target_id=V2), timeout=5)
     assert village2.unqualified and village2.grade == "poor"  # survey "lie": 250,000 x 3 is not 2,000,000
     flags = stub.ListFlags(assessment_pb2.ListFlagsRequest(division_code="441826000000"), timeout=5).flags
@@ -128,6 +128,15 @@ def test_duplicated_interleaved_events_over_kafka_score_like_a_rebuild_from_the_
     assert rebuilt["scores"] == incremental["scores"]
     assert rebuilt["flags"] == incremental["flags"]
     assert rebuilt["outbox"] == 0  # nothing announced twice
+    # The run itself is on the rebuilt database's audit trail.
+    from sqlalchemy import create_engine, select
+
+    from assessment.adapters import orm
+    engine = create_engine(fresh)
+    with engine.connect() as connection:
+        [run] = connection.execute(select(orm.audit_log)).all()
+    engine.dispose()
+    assert (run.action, run.target_id) == ("assessment.read_model.rebuild", report.consumer_group)
 
 
 def test_the_grpc_api_ranks_reports_figures_and_refuses_bad_requests_with_field_violations(
@@ -143,7 +152,7 @@ def test_the_grpc_api_ranks_reports_figures_and_refuses_bad_requests_with_field_
     assessment = start_service("assessment", parts=("grpc", "consumer"))
     publish(kafka_bootstrap, topic_prefix, [(e, str(uuid.uuid4())) for e in built])
     wait_for(lambda: consumed(assessment.service) == len(built), timeout=60)
-    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel())
+    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel(role="provincial_office"))
     ranking = stub.GetRanking(assessment_pb2.GetRankingRequest(target_kind="village"), timeout=5)
     assert [e.target_id for e in ranking.entries] == [V1, V2] and [e.rank for e in ranking.entries] == [1, 1]
     figures = stub.GetProvinceFigures(assessment_pb2.GetProvinceFiguresRequest(), timeout=5)

@@ -4,10 +4,7 @@ JSON API answers like gRPC, documents itself, and refuses bad input with a
 clear 4xx."""
 from __future__ import annotations
 
-import json
 import uuid
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from typing import Any
 
@@ -19,7 +16,8 @@ from shuangdao.cadres.v1 import cadres_pb2_grpc, events_pb2
 
 from cadres.demo import sanpai
 from chassis.grpc_errors import field_violations_of
-from e2e_support import post_json
+from chassis.security.testing import token_for
+from e2e_support import get_json, post_json
 
 
 def records_of(bootstrap: str, topic: str, wanted: int) -> list[Any]:
@@ -35,21 +33,21 @@ def records_of(bootstrap: str, topic: str, wanted: int) -> list[Any]:
     return found
 
 
-def get_json(url: str) -> tuple[int, Any]:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read())
+OFFICE = "provincial_office"
+SANPAI = "441826108201"
+
+
+def load_sanpai(cadres: Any) -> sanpai.SanpaiIds:
+    return sanpai.load(cadres.channel(role=OFFICE), cadres.channel(role="support_unit", jurisdiction=SANPAI))
 
 
 def test_the_sanpai_case_loads_through_the_public_api_and_announces_its_events(
         start_service: Callable[..., Any], kafka_bootstrap: str) -> None:
     cadres = start_service("cadres", parts=("grpc", "relay"))
-    ids = sanpai.load(cadres.channel())
-    assert sanpai.load(cadres.channel()) == ids  # loading twice changes nothing
+    ids = load_sanpai(cadres)
+    assert load_sanpai(cadres) == ids  # loading twice changes nothing
 
-    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel())
+    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel(role="auditor"))
     unit = stub.GetSupportUnit(pb.GetSupportUnitRequest(unit_id=ids.unit_id), timeout=5)
     assert unit.name == "Guangdong Provincial Tobacco Monopoly Bureau"
     assert unit.kind == events_pb2.UNIT_KIND_ENTERPRISE and unit.top_leader.title == "Director"
@@ -81,8 +79,8 @@ def test_the_sanpai_case_loads_through_the_public_api_and_announces_its_events(
 def test_a_second_unit_for_sanpai_is_refused_naming_the_tobacco_bureau_pairing(
         start_service: Callable[..., Any]) -> None:
     cadres = start_service("cadres", parts=("grpc",))
-    ids = sanpai.load(cadres.channel())
-    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel())
+    ids = load_sanpai(cadres)
+    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel(role=OFFICE))
     other = stub.RegisterSupportUnit(pb.RegisterSupportUnitRequest(
         name="Provincial Department of Civil Affairs", kind=events_pb2.UNIT_KIND_PROVINCIAL_ORGAN,
         top_leader=pb.TopLeader(name="A Director", since="2010-01-01")), timeout=5)
@@ -95,7 +93,7 @@ def test_a_second_unit_for_sanpai_is_refused_naming_the_tobacco_bureau_pairing(
 
 def test_grpc_reports_every_malformed_field_at_once(start_service: Callable[..., Any]) -> None:
     cadres = start_service("cadres", parts=("grpc",))
-    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel())
+    stub = cadres_pb2_grpc.CadresServiceStub(cadres.channel(role=OFFICE))
     with pytest.raises(grpc.RpcError) as error:
         stub.RegisterSupportUnit(pb.RegisterSupportUnitRequest(kind=99), timeout=5)
     assert error.value.code() is grpc.StatusCode.INVALID_ARGUMENT
@@ -107,23 +105,25 @@ def test_the_json_api_pairs_stations_and_refuses_a_second_cadre_with_409(
         start_service: Callable[..., Any]) -> None:
     cadres = start_service("cadres", parts=("http",))
     base = cadres.http_base
+    office, unit_token = token_for(OFFICE), token_for("support_unit", "441826100201")
     status, unit = post_json(f"{base}/v1/support-units", {
         "name": "Shenzhen Futian District", "kind": "pearl_river_delta_city_unit",
-        "top_leader": {"name": "District Head", "title": "Head", "since": "2019-01-01"}})
+        "top_leader": {"name": "District Head", "title": "Head", "since": "2019-01-01"}}, office)
     assert status == 201 and unit["top_leader"]["since"] == "2019-01-01"
     status, pairing = post_json(f"{base}/v1/pairings", {"unit_id": unit["unit_id"], "village_code": "441826100201",
-                                                        "start_date": "2020-01-02"})
+                                                        "start_date": "2020-01-02"}, office)
     assert status == 201 and pairing["active"] is True
-    cadre_ids = [post_json(f"{base}/v1/cadres", {"unit_id": unit["unit_id"], "name": f"Cadre {n}"})[1]["cadre_id"]
-                 for n in (1, 2)]
+    cadre_ids = [post_json(f"{base}/v1/cadres", {"unit_id": unit["unit_id"], "name": f"Cadre {n}"},
+                           unit_token)[1]["cadre_id"] for n in (1, 2)]
     status, first = post_json(f"{base}/v1/cadres/{cadre_ids[0]}/stationing",
-                              {"pairing_id": pairing["pairing_id"], "start_date": "2020-01-02"})
+                              {"pairing_id": pairing["pairing_id"], "start_date": "2020-01-02"}, unit_token)
     assert status == 201 and first["village"]["village_code"] == "441826100201"
     status, body = post_json(f"{base}/v1/cadres/{cadre_ids[1]}/stationing",
-                             {"pairing_id": pairing["pairing_id"], "start_date": "2020-02-03"})
+                             {"pairing_id": pairing["pairing_id"], "start_date": "2020-02-03"}, unit_token)
     assert status == 409 and body["error"]["code"] == "FAILED_PRECONDITION"
     assert first["stationing_id"] in body["error"]["message"]
-    status, listed = get_json(f"{base}/v1/stationings?village_code=441826100201")
+    status, listed = get_json(f"{base}/v1/stationings?village_code=441826100201",
+                              token_for("village_cadre", "441826100201"))
     assert status == 200 and [s["cadre_id"] for s in listed["stationings"]] == [cadre_ids[0]]
 
 
@@ -131,13 +131,14 @@ def test_bad_json_is_a_400_naming_every_field_and_unknown_records_are_404(
         start_service: Callable[..., Any]) -> None:
     cadres = start_service("cadres", parts=("http",))
     base = cadres.http_base
+    office = token_for(OFFICE)
     status, body = post_json(f"{base}/v1/pairings", {"unit_id": 7, "village_code": "441826000000",
-                                                     "start_date": "4 March 2010"})
+                                                     "start_date": "4 March 2010"}, office)
     assert status == 400 and body["error"]["code"] == "INVALID_ARGUMENT"
     assert {v["field"] for v in body["error"]["field_violations"]} == {"unit_id", "village_code", "start_date"}
-    status, body = get_json(f"{base}/v1/cadres/{uuid.uuid4()}")
+    status, body = get_json(f"{base}/v1/cadres/{uuid.uuid4()}", office)
     assert status == 404 and body["error"]["code"] == "NOT_FOUND"
-    status, body = get_json(f"{base}/v1/cadres/not-a-uuid/attendance/2010-13")
+    status, body = get_json(f"{base}/v1/cadres/not-a-uuid/attendance/2010-13", office)
     assert status == 400 and {v["field"] for v in body["error"]["field_violations"]} == {"cadre_id", "month"}
 
 

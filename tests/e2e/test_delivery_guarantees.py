@@ -35,7 +35,7 @@ def test_a_relay_stopped_after_the_commit_publishes_on_restart_and_the_household
         start_service: Callable[..., Any]) -> None:
     registry = start_service("registry", parts=("grpc",))  # no relay: it "died" after the commit
     assessment = start_service("assessment")
-    registry_pb2_grpc.RegistryServiceStub(registry.channel()).RegisterHousehold(household_request(), timeout=5)
+    registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office")).RegisterHousehold(household_request(), timeout=5)
     [row] = outbox_rows(registry.service)
     assert row.published_at is None
     assert summary_of(assessment).registered_households == 0
@@ -52,7 +52,7 @@ def test_a_relay_that_dies_between_publishing_and_marking_republishes_and_the_co
         start_service: Callable[..., Any]) -> None:
     registry = start_service("registry", parts=("grpc",))
     assessment = start_service("assessment")
-    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel())
+    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office"))
     stub.RegisterHousehold(household_request(seed=1), timeout=5)
     stub.RegisterHousehold(household_request(seed=2, people=2), timeout=5)
 
@@ -87,7 +87,7 @@ def test_the_same_event_delivered_twice_is_counted_once(start_service: Callable[
                                                          kafka_bootstrap: str) -> None:
     registry = start_service("registry", parts=("grpc",))
     assessment = start_service("assessment")
-    registry_pb2_grpc.RegistryServiceStub(registry.channel()).RegisterHousehold(household_request(), timeout=5)
+    registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office")).RegisterHousehold(household_request(), timeout=5)
     [row] = outbox_rows(registry.service)
     envelope = Envelope(id=row.event_id, source=row.source, type=row.type, schema=row.schema, time=row.occurred_at)
     topic = registry.service.settings.topic(TOPIC)
@@ -125,7 +125,7 @@ def test_garbage_and_unknown_messages_go_to_the_dlq_with_a_reason_and_good_event
         "test", "household-teleported", "shuangdao.registry.v1.HouseholdTeleported").headers())
     publish_raw(kafka_bootstrap, topic, key, b"no headers at all", [])
 
-    registry_pb2_grpc.RegistryServiceStub(registry.channel()).RegisterHousehold(household_request(), timeout=5)
+    registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office")).RegisterHousehold(household_request(), timeout=5)
     wait_for(lambda: summary_of(assessment).registered_households == 1)
 
     dead = read_all(kafka_bootstrap, f"{topic}.dlq", expected=3)

@@ -56,7 +56,7 @@ def test_grpc_metrics_count_calls_under_the_standard_names(start_service: Callab
     assessment = start_service("assessment", parts=("grpc", "http"))
     from shuangdao.assessment.v1 import assessment_pb2, assessment_pb2_grpc
 
-    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel())
+    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel(role="provincial_office"))
     stub.GetVillageSummary(assessment_pb2.GetVillageSummaryRequest(village_code="441826108201"), timeout=5)
     with pytest.raises(grpc.RpcError):
         stub.GetVillageSummary(assessment_pb2.GetVillageSummaryRequest(village_code="bad"), timeout=5)

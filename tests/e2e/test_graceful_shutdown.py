@@ -14,7 +14,8 @@ import pytest
 from shuangdao.registry.v1 import registry_pb2_grpc
 
 from chassis.testing.processes import ServiceSubprocess
-from e2e_support import household_request, summary_of, wait_for
+from chassis.security.grpc_auth import authenticated_channel
+from e2e_support import household_request, office_token, summary_of, wait_for
 
 
 @pytest.fixture
@@ -38,7 +39,8 @@ class Load:
         self.threads = [threading.Thread(target=self.client, args=(n,)) for n in range(clients)]
 
     def client(self, n: int) -> None:
-        channel = grpc.insecure_channel(self.target)
+        # Registrations need registry.household.register: the provincial office may.
+        channel = authenticated_channel(grpc.insecure_channel(self.target), office_token())
         stub = registry_pb2_grpc.RegistryServiceStub(channel)
         seed = n * 1000
         while not self.stop.is_set():

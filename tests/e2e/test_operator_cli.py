@@ -20,7 +20,8 @@ def endpoint_arg(running: Any, name: str) -> str:
 def test_status_shows_every_service_serving_ready_and_its_outbox_backlog(
         start_service: Callable[..., Any], capsys: pytest.CaptureFixture[str]) -> None:
     registry = start_service("registry", parts=("grpc", "http"))  # no relay: events wait in the outbox
-    registry_pb2_grpc.RegistryServiceStub(registry.channel()).RegisterHousehold(household_request(), timeout=5)
+    office = registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office"))
+    office.RegisterHousehold(household_request(), timeout=5)
     code = main(["status", "--service", endpoint_arg(registry, "registry")])
     line = next(l for l in capsys.readouterr().out.splitlines() if l.startswith("registry"))
     assert code == 0
@@ -38,7 +39,7 @@ def test_lag_is_read_from_the_broker_even_while_the_consumer_is_stopped(
         start_service: Callable[..., Any], kafka_bootstrap: str) -> None:
     registry = start_service("registry")
     assessment = start_service("assessment", parts=("grpc", "consumer"))
-    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel())
+    stub = registry_pb2_grpc.RegistryServiceStub(registry.channel(role="provincial_office"))
     stub.RegisterHousehold(household_request(seed=1), timeout=5)
     wait_for(lambda: summary_of(assessment).registered_households == 1)
     group = assessment.service.settings.common.consumer_group

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from chassis.counts import grouped_counts
 from chassis.infrastructure import Infrastructure, wire
+from chassis.security.tokens import Principal
 
 from assessment.adapters import orm, translators
 from assessment.adapters.rubric_file import load_rubric
@@ -40,8 +41,8 @@ class Assessment(Infrastructure):
     def apply_batch(self, batch: list[tuple[events.Event, str]]) -> list[bool]:
         return handlers.apply_batch(batch, self.new_uow(), self.rubric)
 
-    def village_summary(self, village_code: str) -> VillageSummary:
-        return views.village_summary(village_code, self.new_uow())
+    def village_summary(self, village_code: str, reader: Principal | None = None) -> VillageSummary:
+        return views.village_summary(village_code, self.new_uow(), reader)
 
 
 def bootstrap(settings: Settings | None = None, run_migrations: bool = True) -> Assessment:

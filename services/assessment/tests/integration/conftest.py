@@ -9,11 +9,15 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from flask.testing import FlaskClient
+
+from chassis.security.testing import token_for
 from chassis.testing.fixtures import common_settings
 
 from assessment.adapters import orm, translators
 from assessment.bootstrap import Assessment, bootstrap
 from assessment.config import Settings
+from assessment.entrypoints.http_app import create_app
 from assessment.testing.builders import Built
 
 
@@ -59,3 +63,16 @@ def wipe() -> Callable[[Assessment], None]:
             for table in reversed(orm.metadata.sorted_tables):
                 connection.execute(table.delete())
     return wipe_all
+
+
+@pytest.fixture
+def client(assessment: Assessment) -> Callable[..., FlaskClient]:
+    """The JSON API as served (bearer authentication on), called as `role`
+    (the provincial office unless told) with a token from the test session."""
+    def make(role: str = "provincial_office", jurisdiction: str | None = None) -> FlaskClient:
+        app = create_app(assessment)
+        assessment.security.install_http(app)
+        test_client = app.test_client()
+        test_client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {token_for(role, jurisdiction)}"
+        return test_client
+    return make

@@ -55,7 +55,7 @@ class Service(Infrastructure):
 def bootstrap(settings: Settings | None = None, run_migrations: bool = True, clock: Clock = utc_now) -> Service:
     settings = settings or Settings.from_env()
     infrastructure = wire(settings.common, MIGRATIONS, orm.outbox, run_migrations)
-    context = Context(rules=settings.rules, clock=clock)
+    context = Context(rules=settings.rules, clock=clock, province=settings.province)
     service = Service(**vars(infrastructure), settings=settings, bus=MessageBus({}), context=context)
     for kind, handler in HANDLERS.items():
         service.bus.command_handlers[kind] = lambda command, handler=handler: handler(

@@ -12,6 +12,7 @@ from cadres.domain.calendar import WorkCalendar
 SERVICE = "cadres"
 PAIRING_TOPIC = "cadres.pairing.v1"
 CADRE_TOPIC = "cadres.cadre.v1"
+DEFAULT_PROVINCE = "440000000000"  # Guangdong, the province of the case study
 
 
 @dataclass(frozen=True)
@@ -43,18 +44,28 @@ def rules_from_env() -> Rules:
     return Rules(max_stationed_cadres_per_village=most, calendar=calendar)
 
 
+def province_from_env() -> str:
+    code = env_str(SERVICE, "PROVINCE", DEFAULT_PROVINCE)
+    if not (len(code) == 12 and code.isdigit() and code[:2] != "00" and code[2:] == "0" * 10):
+        raise SettingError(f"SHUANGDAO_CADRES_PROVINCE must be a 12-digit province code, got {code!r}")
+    return code
+
+
 @dataclass(frozen=True)
 class Settings:
     common: CommonSettings
     rules: Rules = field(default_factory=Rules)
     # How often the attendance clock looks whether a month has closed.
     attendance_clock_seconds: int = 60
+    # The province whose office owns support units not (yet) paired with a village.
+    province: str = DEFAULT_PROVINCE
 
     @classmethod
     def from_env(cls) -> "Settings":
         return cls(common=CommonSettings.from_env(SERVICE, grpc_port=50054, http_port=8084),
                    rules=rules_from_env(),
-                   attendance_clock_seconds=env_int(SERVICE, "ATTENDANCE_CLOCK_SECONDS", 60))
+                   attendance_clock_seconds=env_int(SERVICE, "ATTENDANCE_CLOCK_SECONDS", 60),
+                   province=province_from_env())
 
     def topic(self, name: str) -> str:
         return self.common.topic_prefix + name

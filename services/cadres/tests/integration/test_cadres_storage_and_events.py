@@ -13,6 +13,7 @@ from shuangdao.cadres.v1 import events_pb2
 
 from chassis.errors import FailedPrecondition
 from chassis.outbox import drain
+from chassis.security.testing import principal_for
 from cadres.bootstrap import Service
 from cadres.domain import commands
 from cadres.domain.vocabulary import (AttendanceMark, InspectionMethod, InspectionOutcome, LeaveDecision, Recorder,
@@ -21,6 +22,7 @@ from cadres.entrypoints.attendance_clock import AttendanceClock
 from cadres.service_layer import views
 
 SANPAI = "441826108201"
+OFFICE = principal_for("provincial_office")
 
 
 def a_unit(service: Service, name: str = "Tobacco Bureau") -> str:
@@ -74,7 +76,7 @@ def test_two_units_racing_for_one_village_end_with_exactly_one_pairing(service: 
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["paired", "refused", "refused", "refused"]
-    assert len(views.pairings(SANPAI, "", service.new_uow())) == 1
+    assert len(views.pairings(SANPAI, "", service.new_uow(), OFFICE, service.context.province)) == 1
 
 
 def test_rotation_keeps_the_whole_history_of_the_village_and_announces_it(
@@ -83,7 +85,7 @@ def test_rotation_keeps_the_whole_history_of_the_village_and_announces_it(
     service.bus.handle(commands.StationCadre(first, pairing_id, date(2011, 1, 3)))
     withdrawn, stationed = service.bus.handle(commands.RotateCadre(first, second, date(2011, 3, 1), "term over"))
     assert (withdrawn.end, stationed.start, stationed.replaces_cadre_id) == (date(2011, 2, 28), date(2011, 3, 1), first)
-    history = views.stationings(SANPAI, service.new_uow())
+    history = views.stationings(SANPAI, service.new_uow(), OFFICE)
     assert [(s.cadre_id, s.start, s.end, s.replaced_by_cadre_id) for s in history] == [
         (first, date(2011, 1, 3), date(2011, 2, 28), second), (second, date(2011, 3, 1), None, "")]
     with pytest.raises(FailedPrecondition, match=second):
@@ -113,7 +115,7 @@ def test_a_month_of_attendance_is_announced_with_exact_counts_and_rising_revisio
     service.bus.handle(commands.RecordAttendance(cadre, date(2011, 3, 31), AttendanceMark.IN_VILLAGE,
                                                  Recorder.VILLAGE_COMMITTEE))
 
-    month = views.attendance_month(cadre, 2011, 3, service.new_uow(), service.context)
+    month = views.attendance_month(cadre, 2011, 3, service.new_uow(), service.context, OFFICE)
     # 23 working days: 7 in the village, 3 on approved leave, 13 unrecorded (incl. the refused 14th).
     assert (month.summary.working_days, month.summary.days_in_village, month.summary.days_on_approved_leave,
             month.summary.weekend_days, month.summary.days_absent_without_leave) == (23, 7, 3, 8, 13)
@@ -173,7 +175,7 @@ def test_a_complaint_and_its_resolution_are_kept_and_announced(service: Service,
                                                             "Rude to villager Li Si"))
     service.bus.handle(commands.ResolveComplaint(complaint.id, date(2011, 2, 10), ComplaintFinding.DISMISSED,
                                                  "Investigated; not substantiated"))
-    [stored] = views.complaints(cadre, service.new_uow())
+    [stored] = views.complaints(cadre, service.new_uow(), OFFICE, service.context.province)
     assert (stored.status.value, stored.finding.value, stored.details) == (  # type: ignore[union-attr]
         "resolved", "dismissed", "Rude to villager Li Si")
     records = published(service, kafka_bootstrap, "cadres.cadre.v1")

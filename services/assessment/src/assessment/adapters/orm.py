@@ -10,6 +10,7 @@ from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Index, Inte
 
 from chassis.inbox import processed_events_table
 from chassis.outbox import outbox_table
+from chassis.security.audit import audit_table
 
 metadata = MetaData()
 
@@ -268,3 +269,5 @@ Index("ix_village_incomes_year", village_incomes.c.year, village_incomes.c.count
 
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
+# Who ran what (rebuilds), hash-chained and append-only (see the migration's trigger).
+audit_log = audit_table(metadata)

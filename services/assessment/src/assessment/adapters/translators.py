@@ -270,6 +270,9 @@ def _complaint_resolved(r: _Reader) -> ev.Event:
 
 def _allocated(r: _Reader) -> ev.Event:
     msg = r.message
+    if msg.source_kind not in funds_events.SourceKind.values() or msg.source_kind == 0:
+        # Scoring reads the kind (a unit's own funds count for the unit): never guess it.
+        r.problems.append(f"source_kind {msg.source_kind} is not a known source kind")
     return r.done(ev.FundsAllocated(
         allocation_id=r.text("allocation_id"),
         source_kind=_enum_word(funds_events.SourceKind, "SOURCE_KIND_", msg.source_kind), unit_id=msg.unit_id,

@@ -56,6 +56,6 @@ def check_flags(kind: str, target_id: str, division: str) -> None:
     problems = check_kind(kind) if kind else []
     if target_id and not kind:
         problems.append(FieldViolation("target_kind", "is required with target_id"))
-    if target_id and len(target_id) > MAX_ID:
-        problems.append(FieldViolation("target_id", f"must be at most {MAX_ID} characters"))
+    if target_id and (len(target_id) > MAX_ID or not target_id.isprintable()):
+        problems.append(FieldViolation("target_id", f"must be an id of at most {MAX_ID} printable characters"))
     collect(problems + check_division(division))

@@ -1,4 +1,4 @@
-"""gRPC entrypoint: decode -> view -> encode."""
+"""gRPC entrypoint: decode -> view (as the caller) -> encode."""
 from __future__ import annotations
 
 import grpc
@@ -6,6 +6,7 @@ from shuangdao.assessment.v1 import assessment_pb2, assessment_pb2_grpc
 
 from chassis.errors import FieldViolation, collect
 from chassis.grpc_errors import maps_errors
+from chassis.security.context import current_principal
 
 from assessment.adapters import translators
 from assessment.bootstrap import Assessment
@@ -21,22 +22,25 @@ class AssessmentServicer(assessment_pb2_grpc.AssessmentServiceServicer):
     @maps_errors
     def GetVillageSummary(self, request: assessment_pb2.GetVillageSummaryRequest,
                           context: grpc.ServicerContext) -> assessment_pb2.VillageSummary:
+        reader = current_principal()
         if not is_division_code(request.village_code):
             collect([FieldViolation("village_code", "must be a 12-digit village code")])
-        return translators.summary_message(self.assessment.village_summary(request.village_code))
+        return translators.summary_message(self.assessment.village_summary(request.village_code, reader))
 
     @maps_errors
     def GetScore(self, request: assessment_pb2.GetScoreRequest,
                  context: grpc.ServicerContext) -> assessment_pb2.Score:
+        reader = current_principal()
         queries.check_target(request.target_kind, request.target_id)
         return translators.score_message(views.score(request.target_kind, request.target_id,
-                                                     self.assessment.new_uow()))
+                                                     self.assessment.new_uow(), reader))
 
     @maps_errors
     def GetRanking(self, request: assessment_pb2.GetRankingRequest,
                    context: grpc.ServicerContext) -> assessment_pb2.Ranking:
+        reader = current_principal()
         queries.check_ranking(request.target_kind, request.division_code)
-        ranked = views.ranking(request.target_kind, request.division_code, self.assessment.new_uow())
+        ranked = views.ranking(request.target_kind, request.division_code, self.assessment.new_uow(), reader)
         return assessment_pb2.Ranking(
             target_kind=request.target_kind, division_code=request.division_code,
             tie_rule=self.assessment.rubric.tie_rule,
@@ -47,16 +51,18 @@ class AssessmentServicer(assessment_pb2_grpc.AssessmentServiceServicer):
     @maps_errors
     def ListFlags(self, request: assessment_pb2.ListFlagsRequest,
                   context: grpc.ServicerContext) -> assessment_pb2.FlagList:
+        reader = current_principal()
         queries.check_flags(request.target_kind, request.target_id, request.division_code)
         found = views.flags(request.target_kind, request.target_id, request.division_code,
-                            request.include_cleared, self.assessment.new_uow())
+                            request.include_cleared, self.assessment.new_uow(), reader)
         return assessment_pb2.FlagList(flags=[translators.flag_message(f) for f in found])
 
     @maps_errors
     def GetProvinceFigures(self, request: assessment_pb2.GetProvinceFiguresRequest,
                            context: grpc.ServicerContext) -> assessment_pb2.ProvinceFigures:
+        reader = current_principal()
         collect(queries.check_division(request.division_code))
-        figures = views.province_figures(request.division_code, self.assessment.new_uow())
+        figures = views.province_figures(request.division_code, self.assessment.new_uow(), reader)
         t = figures.totals
         return assessment_pb2.ProvinceFigures(
             division_code=figures.division_code, registered_households=t.registered_households,

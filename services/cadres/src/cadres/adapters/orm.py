@@ -7,6 +7,7 @@ from sqlalchemy import (BigInteger, Column, Date, DateTime, ForeignKey, Index, I
 
 from chassis.inbox import processed_events_table
 from chassis.outbox import outbox_table
+from chassis.security.audit import audit_table
 
 metadata = MetaData()
 
@@ -185,3 +186,5 @@ yearly_plans = Table(
 
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
+# Who did what, where, before and after: hash-chained, append-only (see the migration's trigger).
+audit_log = audit_table(metadata)

@@ -20,7 +20,14 @@ Assumptions (the case study is silent on them):
 
 Ids are fixed (UUID v5), so loading twice changes nothing.
 
-    python -m cadres.demo.sanpai --target 127.0.0.1:50054
+Two callers load it, as in life: the provincial office registers the unit,
+pairs it and registers its cadre; the unit itself (a support_unit token for
+Sanpai village) adopts the plans and stations the cadre.
+
+    python -m cadres.demo.sanpai --target 127.0.0.1:50054 \\
+        --office-token "$(python -m chassis.security.keys token --role provincial_office \\
+                          --jurisdiction 440000000000)" \\
+        --unit-token "$(python -m chassis.security.keys token --role support_unit --jurisdiction 441826108201)"
 """
 from __future__ import annotations
 
@@ -32,6 +39,8 @@ import grpc
 from shuangdao.cadres.v1 import cadres_pb2 as pb
 from shuangdao.cadres.v1 import cadres_pb2_grpc
 from shuangdao.cadres.v1 import events_pb2
+
+from chassis.security.grpc_auth import authenticated_channel
 
 NAMESPACE = uuid.UUID("6f1c3c1e-5a4b-4c39-9d0e-2a7f3b0c5a11")
 SANPAI_VILLAGE = "441826108201"
@@ -62,8 +71,11 @@ YEARLY_PLANS = (
 )
 
 
-def load(channel: grpc.Channel, timeout: float = 10.0) -> SanpaiIds:
-    stub = cadres_pb2_grpc.CadresServiceStub(channel)
+def load(office: grpc.Channel, unit: grpc.Channel, timeout: float = 10.0) -> SanpaiIds:
+    """`office`: a channel acting as the provincial office; `unit`: as the
+    support unit paired with Sanpai village."""
+    stub = cadres_pb2_grpc.CadresServiceStub(office)
+    by_unit = cadres_pb2_grpc.CadresServiceStub(unit)
     ids = SanpaiIds()
     stub.RegisterSupportUnit(pb.RegisterSupportUnitRequest(
         unit_id=ids.unit_id, name="Guangdong Provincial Tobacco Monopoly Bureau",
@@ -72,7 +84,7 @@ def load(channel: grpc.Channel, timeout: float = 10.0) -> SanpaiIds:
                                 since=START)), timeout=timeout)
     stub.PairUnit(pb.PairUnitRequest(pairing_id=ids.pairing_id, unit_id=ids.unit_id, village_code=SANPAI_VILLAGE,
                                      start_date=START), timeout=timeout)
-    stub.AdoptVillagePlan(pb.AdoptVillagePlanRequest(
+    by_unit.AdoptVillagePlan(pb.AdoptVillagePlanRequest(
         pairing_id=ids.pairing_id, adopted_on=START,
         strategy="Blood-making poverty alleviation: production bases (sericulture, honeysuckle, peanuts, pigs, "
                  "tea-oil trees) on consolidated land, infrastructure, housing renovation, education, and a file "
@@ -81,12 +93,12 @@ def load(channel: grpc.Channel, timeout: float = 10.0) -> SanpaiIds:
         request = pb.AdoptYearlyPlanRequest()
         request.CopyFrom(plan)
         request.pairing_id = ids.pairing_id
-        stub.AdoptYearlyPlan(request, timeout=timeout)
+        by_unit.AdoptYearlyPlan(request, timeout=timeout)
     cadre = stub.RegisterCadre(pb.RegisterCadreRequest(
         cadre_id=ids.cadre_id, unit_id=ids.unit_id, name="Wang Qingming", position="village-stationed cadre"),
         timeout=timeout)
     if not cadre.stationings:
-        stub.StationCadre(pb.StationCadreRequest(
+        by_unit.StationCadre(pb.StationCadreRequest(
             cadre_id=ids.cadre_id, pairing_id=ids.pairing_id, start_date=START, register_from=REGISTER_FROM,
             end_date=LAST_DAY, end_reason="rotation at the end of the stationing term"), timeout=timeout)
     return ids
@@ -95,9 +107,12 @@ def load(channel: grpc.Channel, timeout: float = 10.0) -> SanpaiIds:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Load the Sanpai case into a running cadres service")
     parser.add_argument("--target", default="127.0.0.1:50054", help="host:port of the cadres gRPC server")
+    parser.add_argument("--office-token", required=True, help="bearer token of the provincial office")
+    parser.add_argument("--unit-token", required=True,
+                        help=f"bearer token of the support unit (role support_unit, jurisdiction {SANPAI_VILLAGE})")
     args = parser.parse_args()
     with grpc.insecure_channel(args.target) as channel:
-        ids = load(channel)
+        ids = load(authenticated_channel(channel, args.office_token), authenticated_channel(channel, args.unit_token))
     print(f"Sanpai loaded: unit {ids.unit_id}, pairing {ids.pairing_id}, cadre {ids.cadre_id}")
 
 

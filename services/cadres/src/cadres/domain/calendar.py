@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+MONTH = re.compile(r"^(?!0000)(\d{4})-(0[1-9]|1[0-2])$")  # year 0 exists in no calendar
 
 
 def local_day(moment: datetime) -> date:
@@ -34,7 +34,9 @@ class WorkCalendar:
 
 def parse_month(value: str) -> tuple[int, int] | None:
     found = MONTH.match(value)
-    return (int(found.group(1)), int(found.group(2))) if found else None
+    if not found or int(found.group(1)) < 1:  # there is no year 0 on the calendar
+        return None
+    return int(found.group(1)), int(found.group(2))
 
 
 def month_of(day: date) -> str:

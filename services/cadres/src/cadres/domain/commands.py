@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from cadres.domain.vocabulary import (AttendanceMark, ComplaintFinding, ComplaintSubject, InspectionMethod,
                                       InspectionOutcome, LeaveDecision, Recorder, UnitKind)
 
+if TYPE_CHECKING:
+    from chassis.security.tokens import Principal
+
 
 class Command:
-    """Marker base."""
+    """Marker base. Every command names its `actor`: the verified caller, or
+    None when the service acts on its own (the attendance clock)."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,7 @@ class RegisterSupportUnit(Command):
     leader_title: str
     leader_since: date
     unit_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class ChangeTopLeader(Command):
     leader_name: str
     leader_title: str
     leader_since: date
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,7 @@ class PairUnit(Command):
     village_code: str
     start_date: date
     pairing_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,7 @@ class EndPairing(Command):
     pairing_id: str
     end_date: date
     reason: str
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,7 @@ class AdoptVillagePlan(Command):
     pairing_id: str
     strategy: str
     adopted_on: date
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +73,7 @@ class AdoptYearlyPlan(Command):
     target_collective_income_fen: int
     planned_funds_fen: int
     measures: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,7 @@ class RegisterCadre(Command):
     position: str = ""
     phone: str = ""
     cadre_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,7 @@ class StationCadre(Command):
     # Loading history: a stationing that has already ended.
     end_date: date | None = None
     end_reason: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,7 @@ class WithdrawCadre(Command):
     cadre_id: str
     end_date: date
     reason: str
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,7 @@ class RotateCadre(Command):
     incoming_cadre_id: str
     handover_date: date
     reason: str
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -107,6 +122,7 @@ class RecordAttendance(Command):
     mark: AttendanceMark
     recorded_by: Recorder
     note: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +132,7 @@ class RequestLeave(Command):
     last_day: date
     reason: str
     leave_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,7 @@ class DecideLeave(Command):
     decision: LeaveDecision
     decided_by: str
     note: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,7 @@ class RecordInspection(Command):
     inspector: str
     note: str = ""
     inspection_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +163,7 @@ class RecordComplaint(Command):
     subject: ComplaintSubject
     details: str = ""
     complaint_id: str = ""
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +172,7 @@ class ResolveComplaint(Command):
     resolved_on: date
     finding: ComplaintFinding
     resolution: str
+    actor: Principal | None = None
 
 
 @dataclass(frozen=True)
@@ -160,3 +181,4 @@ class SummariseAttendance(Command):
     (the month-end close; also after a holiday list changes)."""
 
     day: date
+    actor: Principal | None = None

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from cadres.config import Rules
+from cadres.config import DEFAULT_PROVINCE, Rules
 from cadres.domain.calendar import local_day
 
 Clock = Callable[[], datetime]
@@ -19,6 +19,8 @@ def utc_now() -> datetime:
 class Context:
     rules: Rules = field(default_factory=Rules)
     clock: Clock = utc_now
+    # Support units not paired with any village are the provincial office's business.
+    province: str = DEFAULT_PROVINCE
 
     def now(self) -> datetime:
         return self.clock()
