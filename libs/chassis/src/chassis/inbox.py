@@ -17,6 +17,7 @@ from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.structs import OffsetAndMetadata, TopicPartition
 from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, exists, select
+from sqlalchemy.exc import DataError
 
 from chassis.kafka import Envelope, EnvelopeError, dlq_topic
 from chassis.logging import bound, event_id_var
@@ -141,6 +142,12 @@ class EventConsumer:
                 applied = self.apply(decoded)
             except InvalidEvent as exc:
                 self._dead_letter(record, f"invalid: {exc}")
+                return True
+            except DataError as exc:
+                # The database refuses the event's values (too long, out of range,
+                # a NUL byte): the same every time, so a retry would block the
+                # partition for good. The reason names the kind, never the values.
+                self._dead_letter(record, f"invalid: the database refused its values ({type(exc.orig).__name__})")
                 return True
             except Exception:
                 log.exception("handler failed; will retry", extra={"fields": {"topic": record.topic}})
