@@ -70,6 +70,13 @@ test: $(STAMP) protos-check tools
 run: $(STAMP)
 	$(PY) -m devstack run --kafka-port $(RUN_KAFKA_PORT) $(SERVICES)
 
+# The provincial benchmark (not part of `make test`, which runs a tiny smoke
+# of it): `make bench` or `make bench SCALE=0.1`.
+SCALE ?= 1.0
+.PHONY: bench
+bench: $(STAMP)
+	$(PY) -m bench --scale $(SCALE) --json var/bench/figures.json
+
 .PHONY: migration
 migration: $(STAMP)
 	$(PY) -m chassis.new_migration services/$(SERVICE) "$(MESSAGE)"
