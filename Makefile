@@ -21,6 +21,8 @@ help:
 	@echo "make run    set up what is missing and start the whole system (SQLite under var/, local Kafka)"
 	@echo "make test   set up what is missing, start Kafka and PostgreSQL, run every test"
 	@echo "make protos regenerate libs/contracts from protos/"
+	@echo "make keys   development keys under var/keys (make certs: mutual-TLS certificates)"
+	@echo "make bench  the provincial benchmark (SCALE=0.01 for a quick run)"
 
 $(STAMP): requirements.txt $(foreach p,$(PROJECTS),$(p)/pyproject.toml)
 	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -76,6 +78,14 @@ SCALE ?= 1.0
 .PHONY: bench
 bench: $(STAMP)
 	$(PY) -m bench --scale $(SCALE) --json var/bench/figures.json
+
+# Development keys (token signing, personal data) and mutual-TLS certificates
+# for gRPC between services; `make run` makes the keys itself when missing.
+.PHONY: keys certs
+keys: $(STAMP)
+	$(PY) -m chassis.security.keys dev --out var/keys
+certs: $(STAMP)
+	$(PY) -m chassis.security.keys certs --out var/keys/tls
 
 .PHONY: migration
 migration: $(STAMP)

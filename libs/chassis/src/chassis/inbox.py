@@ -156,6 +156,8 @@ class EventConsumer:
         counter = self.metrics.events_consumed if applied else self.metrics.events_duplicate
         counter.labels(record.topic, decoded.envelope.type).inc()
         self.metrics.event_handling_seconds.labels(record.topic).observe(time.perf_counter() - started)
+        log.info("event applied" if applied else "event skipped as a duplicate", extra={"fields": {
+            "event_id": decoded.envelope.id, "event_type": decoded.envelope.type, "topic": record.topic}})
         return True
 
     def _settle_batch(self, records: list[ConsumerRecord]) -> int:
@@ -175,6 +177,8 @@ class EventConsumer:
             return self._settle_each_again(records, decoded)
         elapsed = (time.perf_counter() - started) / max(1, len(decoded))
         for item, applied in zip(decoded, outcomes):
+            log.info("event applied" if applied else "event skipped as a duplicate", extra={"fields": {
+                "event_id": item.envelope.id, "event_type": item.envelope.type, "topic": item.record.topic}})
             counter = self.metrics.events_consumed if applied else self.metrics.events_duplicate
             counter.labels(item.record.topic, item.envelope.type).inc()
             self.metrics.event_handling_seconds.labels(item.record.topic).observe(elapsed)

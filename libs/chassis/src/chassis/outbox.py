@@ -61,6 +61,12 @@ def append(connection: Connection, table: Table, events: list[OutgoingEvent]) ->
     if not events:
         return
     now = datetime.now(UTC)
+    for e in events:
+        # With the request id of the call (from the logging context), this line
+        # links a request to the events it caused, so one registration can be
+        # followed from the API into every consumer's log.
+        log.info("event recorded", extra={"fields": {"event_id": e.envelope.id, "event_type": e.envelope.type,
+                                                     "topic": e.topic}})
     connection.execute(table.insert(), [
         {"event_id": e.envelope.id, "topic": e.topic, "key": e.key, "type": e.envelope.type,
          "schema": e.envelope.schema, "source": e.envelope.source, "occurred_at": e.envelope.time,
@@ -135,6 +141,7 @@ class OutboxRelay:
             now = datetime.now(UTC)
             connection.execute(update(self.table).where(self.table.c.id.in_(ids)).values(published_at=now))
         for row in rows:
+            log.debug("event published", extra={"fields": {"event_id": row.event_id, "topic": row.topic}})
             self.metrics.events_published.labels(row.topic, row.type).inc()
             created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=UTC)
             self.metrics.outbox_publish_seconds.observe(max(0.0, (now - created).total_seconds()))
