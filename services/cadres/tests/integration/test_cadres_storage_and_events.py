@@ -97,7 +97,8 @@ def test_rotation_keeps_the_whole_history_of_the_village_and_announces_it(
                 if r.key.decode() == cadre and dict(r.headers)["type"] != b"attendance-summarised"]
 
     assert (kinds_of(first), kinds_of(second)) == ([b"cadre-stationed", b"cadre-withdrawn"], [b"cadre-stationed"])
-    assert events_pb2.CadreStationed.FromString(of_type(records, b"cadre-stationed")[1].value).replaces_cadre_id == first
+    [second_stationed] = [r for r in of_type(records, b"cadre-stationed") if r.key.decode() == second]
+    assert events_pb2.CadreStationed.FromString(second_stationed.value).replaces_cadre_id == first
 
 
 def test_a_month_of_attendance_is_announced_with_exact_counts_and_rising_revisions(
