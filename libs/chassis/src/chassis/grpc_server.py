@@ -32,6 +32,10 @@ def _rpc_type(handler: grpc.RpcMethodHandler) -> str:
     return "unary"
 
 
+class _Undecodable:
+    """Stands for a request body that did not parse."""
+
+
 class MetricsInterceptor(grpc.ServerInterceptor):
     """Counts and times unary RPCs under the go-grpc-prometheus names."""
 
@@ -46,6 +50,15 @@ class MetricsInterceptor(grpc.ServerInterceptor):
         labels = (_rpc_type(handler), service, method)
         inner = handler.unary_unary
         metadata = dict(details.invocation_metadata or ())
+        deserialize = handler.request_deserializer
+
+        def safe_deserialize(data: bytes) -> Any:
+            # grpcio answers INTERNAL when a request does not parse; it is the
+            # caller's mistake, so it gets INVALID_ARGUMENT like any bad input.
+            try:
+                return deserialize(data) if deserialize else data
+            except Exception:
+                return _Undecodable()
 
         def wrapped(request: Any, context: grpc.ServicerContext) -> Any:
             self.metrics.grpc_started.labels(*labels).inc()
@@ -53,6 +66,8 @@ class MetricsInterceptor(grpc.ServerInterceptor):
             request_id = metadata.get("x-request-id") or str(uuid.uuid4())
             code = grpc.StatusCode.OK
             try:
+                if isinstance(request, _Undecodable):
+                    context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"the request is not a valid {method} request")
                 with bound(request_id_var, request_id):
                     return inner(request, context)
             except Exception:
@@ -68,7 +83,7 @@ class MetricsInterceptor(grpc.ServerInterceptor):
 
         return grpc.unary_unary_rpc_method_handler(
             wrapped,
-            request_deserializer=handler.request_deserializer,
+            request_deserializer=safe_deserialize,
             response_serializer=handler.response_serializer,
         )
 
