@@ -26,8 +26,11 @@ def is_division_code(code: str) -> bool:
 
 
 def is_village_code(code: str) -> bool:
-    """A village code is 12 digits with its township and village parts set."""
-    return bool(CODE.fullmatch(code)) and code[6:9] != "000" and code[9:] != "000"
+    """A village code is 12 digits with every part set: province, city, county,
+    township and village. (Checking only the last two parts let money be booked
+    in a "village" of no county, which no jurisdiction contains.)"""
+    return (bool(CODE.fullmatch(code)) and code[:2] != "00" and code[2:4] != "00" and code[4:6] != "00"
+            and code[6:9] != "000" and code[9:] != "000")
 
 
 def path_of_village(code: str) -> DivisionPath:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
+from chassis.errors import FieldViolation, InvalidArgument
 from chassis.security.audit import AuditEntry
 from chassis.security.jurisdiction import is_division_code
 from chassis.security.policy import authorize
@@ -33,7 +34,10 @@ def gate(actor: Principal | None, action: str, division: str | None) -> None:
 
 def scope(actor: Principal | None, action: str, division_code: str) -> str:
     """The division a figure covers: the one asked for (within the caller's
-    jurisdiction), else the caller's whole jurisdiction, never wider."""
+    jurisdiction), else the caller's whole jurisdiction, never wider. A code
+    that names no place (e.g. a township under county 00) is bad input."""
+    if division_code and not is_division_code(division_code):
+        raise InvalidArgument([FieldViolation("division_code", "is not a 12-digit code of a division")])
     gate(actor, action, division_code or None)
     if division_code or actor is None:
         return division_code
