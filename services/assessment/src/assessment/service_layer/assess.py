@@ -13,7 +13,9 @@ from assessment.domain.rubric import Rubric
 from assessment.service_layer.unit_of_work import UnitOfWork
 
 
-def reassess_village(village_code: str, uow: UnitOfWork, rubric: Rubric) -> None:
+def reassess_village(village_code: str, uow: UnitOfWork, rubric: Rubric, aggregates: bool = True) -> None:
+    """`aggregates=False` leaves the county and city to the caller, who
+    reassesses them once for a whole batch of villages."""
     facts = uow.loader.village(village_code)
     if facts is None:
         return
@@ -25,15 +27,27 @@ def reassess_village(village_code: str, uow: UnitOfWork, rubric: Rubric) -> None
     keep_score("village", village_code, village, facts.divisions, uow, rubric)
     uow.figures.save(facts.divisions, figures.village_stats(facts), figures.village_incomes(facts))
     _reassess_people(facts, village, uow, rubric)
-    # Concurrent consumers may reassess two villages of one county at once:
-    # serialise the aggregate so neither overwrites it with a stale mean.
-    uow.scores.lock(f"county:{facts.divisions.county_code}")
-    uow.scores.lock(f"city:{facts.divisions.city_code}")
-    for kind, column, code in (("county", "county_code", facts.divisions.county_code),
-                               ("city", "city_code", facts.divisions.city_code)):
-        aggregate = scoring.aggregate_score(kind, code, _aggregate_divisions(facts.divisions, kind),
-                                            uow.scores.villages_in(column, code), rubric)
-        keep_score(kind, code, aggregate, facts.divisions, uow, rubric)
+    if aggregates:
+        # Concurrent consumers may reassess two villages of one county at once:
+        # serialise the aggregate so neither overwrites it with a stale mean.
+        uow.scores.lock(f"county:{facts.divisions.county_code}")
+        uow.scores.lock(f"city:{facts.divisions.city_code}")
+        reassess_aggregates([facts.divisions], uow, rubric)
+
+
+def reassess_aggregates(villages: list[Divisions], uow: UnitOfWork, rubric: Rubric) -> None:
+    """The county and city of each of these villages, once each, from the
+    village scores as stored now (callers hold their locks)."""
+    seen: set[tuple[str, str]] = set()
+    for kind, column in (("county", "county_code"), ("city", "city_code")):
+        for divisions in villages:
+            code = getattr(divisions, column)
+            if (kind, code) in seen:
+                continue
+            seen.add((kind, code))
+            aggregate = scoring.aggregate_score(kind, code, _aggregate_divisions(divisions, kind),
+                                                uow.scores.villages_in(column, code), rubric)
+            keep_score(kind, code, aggregate, divisions, uow, rubric)
 
 
 def _reassess_people(facts: VillageFacts, village: Score | None, uow: UnitOfWork, rubric: Rubric) -> None:

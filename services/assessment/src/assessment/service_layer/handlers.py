@@ -8,7 +8,7 @@ from chassis.unit_of_work import DuplicateDelivery
 
 from assessment.domain import events
 from assessment.domain.rubric import Rubric
-from assessment.service_layer.assess import reassess_village
+from assessment.service_layer.assess import reassess_aggregates, reassess_village
 from assessment.service_layer.unit_of_work import UnitOfWork
 
 
@@ -59,7 +59,9 @@ def apply_batch(batch: list[tuple[events.Event, str]], uow: UnitOfWork, rubric: 
                 sorted({f"city:{d.city_code}" for d in facts if d}):
             uow.scores.lock(name)
         for code in sorted(touched):
-            reassess_village(code, uow, rubric)
+            reassess_village(code, uow, rubric, aggregates=False)
+        # Counties and cities once per batch, not once per village of the batch.
+        reassess_aggregates([d for d in facts if d], uow, rubric)
         uow.commit()
     return outcomes
 
