@@ -142,6 +142,14 @@ def cases(s: Seed) -> list[Case]:
         Case("GetVillageFunds", "funds.village.read", v, "GetVillageFunds",
              funds_pb2.GetVillageFundsRequest(village_code=v), "GET", "/v1/villages/<village_code>/funds",
              f"/v1/villages/{v}/funds"),
+        Case("RecordCollectiveIncome", "funds.collective_income.record", v, "RecordCollectiveIncome",
+             funds_pb2.RecordCollectiveIncomeRequest(village_code=v, year=2011, amount_fen=8_160_000,
+                                                     note="as the village reports it", idempotency_key=k[6]),
+             "POST", "/v1/villages/<village_code>/collective-income", f"/v1/villages/{v}/collective-income",
+             {"year": 2011, "amount_fen": 8_160_000, "note": "as the village reports it", "idempotency_key": k[6]}),
+        Case("GetCollectiveIncome", "funds.village.read", v, "GetCollectiveIncome",
+             funds_pb2.GetCollectiveIncomeRequest(village_code=v), "GET",
+             "/v1/villages/<village_code>/collective-income", f"/v1/villages/{v}/collective-income"),
         Case("VillageLedgerCsv", "funds.village.read", v, None, None,
              "GET", "/v1/villages/<village_code>/ledger.csv", f"/v1/villages/{v}/ledger.csv"),
         Case("GetSourceMix", "funds.source_mix.read", v, "GetSourceMix",
@@ -271,8 +279,20 @@ def test_a_village_code_the_policy_cannot_place_is_never_acted_on(
     for village in MALFORMED_VILLAGES:
         for case in cases(Seed(village, source, "", "", "")):
             if case.division == village and case.rpc in {"AllocateFunds", "CreateProject", "GetVillageFunds",
-                                                         "GetSourceMix", "ListIdleAllocations"}:
+                                                         "GetSourceMix", "ListIdleAllocations",
+                                                         "RecordCollectiveIncome", "GetCollectiveIncome"}:
                 code, _ = answer_of(channel, case)
                 if code in (grpc.StatusCode.OK, grpc.StatusCode.INTERNAL, grpc.StatusCode.UNKNOWN):
                     served.append(f"{case.name} on {village}: {code.name}")
     assert not served, f"{role}: " + "; ".join(served)
+
+
+def test_collective_income_is_recorded_as_the_village_reports_it_and_read_by_auditors() -> None:
+    """The grants the matrix checks the services against, pinned: the village
+    cadre, or the township or county office on the village's behalf, records
+    its collective income; nobody else does; auditors (and officials) read it."""
+    village = matrix_places("village_cadre")[1]
+    may_record = {role for role in ROLES
+                  if decide(principal_for(role, places(role)[0]), "funds.collective_income.record", village).allowed}
+    assert may_record == {"village_cadre", "township_reviewer", "county_approver"}
+    assert decide(principal_for("auditor", places("auditor")[0]), "funds.village.read", village).allowed

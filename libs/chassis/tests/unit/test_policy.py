@@ -28,17 +28,18 @@ EXPECTED: dict[Role, set[str]] = {
         "registry.objection.record", "registry.step.decide.village_verification",
         "registry.step.decide.village_discussion", "registry.step.decide.exit_village_confirmation",
         "registry.survey.record", "registry.exit.propose", "registry.exit.confirm", "cadres.attendance.record",
-        "cadres.leave.request", "cadres.complaint.record", "funds.project.create", "funds.project.complete"},
+        "cadres.leave.request", "cadres.complaint.record", "funds.project.create", "funds.project.complete",
+        "funds.collective_income.record"},
     Role.TOWNSHIP_REVIEWER: READS | OFFICE_READS | {
         "registry.household.read_personal", "registry.objection.record", "registry.step.decide.township_review",
-        "cadres.complaint.record"},
+        "cadres.complaint.record", "funds.collective_income.record"},
     Role.COUNTY_APPROVER: READS | OFFICE_READS | {
         "registry.household.read_personal", "registry.step.decide.county_approval",
         "registry.step.decide.exit_county_confirmation", "registry.exit.confirm",
         "registry.household.return_to_poverty", "cadres.leave.decide", "cadres.complaint.record",
         "cadres.complaint.resolve", "funds.source.create", "funds.receipt.record", "funds.allocate",
         "funds.project.create", "funds.project.complete", "funds.commit", "funds.disburse",
-        "funds.disbursement.reverse"},
+        "funds.disbursement.reverse", "funds.collective_income.record"},
     Role.PREFECTURE_REGISTRAR: READS | OFFICE_READS | {
         "registry.household.read_personal", "registry.step.decide.prefecture_registration",
         "registry.household.register", "funds.source.create", "funds.receipt.record", "funds.allocate"},

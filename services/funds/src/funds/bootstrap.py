@@ -14,7 +14,7 @@ from chassis.security.tokens import Principal
 
 from funds.adapters import orm, translators
 from funds.config import LEDGER_TOPIC, Settings
-from funds.domain import figures, model
+from funds.domain import collective_income, figures, model
 from funds.service_layer import handlers, views
 from funds.service_layer.unit_of_work import UnitOfWork
 
@@ -53,6 +53,10 @@ class Funds(Infrastructure):
 
     def village_funds(self, village_code: str, actor: Principal | None = None) -> figures.VillageFunds:
         return views.village_funds(village_code, self.reader, actor)
+
+    def village_collective_income(self, village_code: str, actor: Principal | None = None
+                                  ) -> collective_income.VillageIncome:
+        return views.get_collective_income(village_code, self.reader, actor)
 
     def source_mix(self, division_code: str, actor: Principal | None = None) -> figures.SourceMix:
         return views.source_mix(division_code, self.reader, actor)

@@ -1,5 +1,7 @@
 """Loads the Sanpai case (data/sanpai.yaml) through the public gRPC API, with
-deterministic idempotency keys: loading twice changes nothing.
+deterministic idempotency keys: loading twice changes nothing. Besides the
+money, it records the village collective's income of 2010 and 2011, so the
+assessment's "village collective income" indicator is measured.
 
     python -m funds.sanpai --target 127.0.0.1:50053
 """
@@ -32,6 +34,7 @@ class Loaded:
     source_id: str
     allocation_ids: dict[int, str] = field(default_factory=dict)
     project_ids: dict[str, str] = field(default_factory=dict)
+    collective_income_ids: dict[int, str] = field(default_factory=dict)
 
 
 def load(channel: grpc.Channel, timeout: float = 10.0) -> Loaded:
@@ -80,6 +83,12 @@ def load(channel: grpc.Channel, timeout: float = 10.0) -> Loaded:
         stub.CompleteProject(funds_pb2.CompleteProjectRequest(
             project_id=loaded.project_ids[done["project"]], completed_at=done["at"],
             idempotency_key=f"sanpai-complete-{done['project']}"), timeout=timeout)
+    for income in data["collective_income"]:
+        record = stub.RecordCollectiveIncome(funds_pb2.RecordCollectiveIncomeRequest(
+            village_code=village, year=income["year"], amount_fen=income["yuan"] * FEN_PER_YUAN,
+            reported_by="Sanpai village committee", note=income["note"], recorded_at=income["at"],
+            idempotency_key=f"sanpai-collective-income-{income['year']}"), timeout=timeout)
+        loaded.collective_income_ids[income["year"]] = record.record_id
     return loaded
 
 
@@ -107,7 +116,7 @@ def main() -> None:
         channel = authenticated_channel(plain, args.token) if args.token else plain
         loaded = load(channel)
     print(f"Sanpai loaded: village {loaded.village_code}, source {loaded.source_id}, "
-          f"{len(loaded.project_ids)} projects")
+          f"{len(loaded.project_ids)} projects, collective income of {sorted(loaded.collective_income_ids)}")
 
 
 if __name__ == "__main__":

@@ -134,6 +134,9 @@ DEFAULT_TABLE: Mapping[str, frozenset[Role]] = MappingProxyType({
     "funds.disburse": frozenset({C, SU}),
     "funds.disbursement.reverse": frozenset({C, PROV}),
     "funds.village.read": _HUMAN_READERS,
+    # A village's collective income "as the village reports it": its cadre, or
+    # the township or county office on its behalf.
+    "funds.collective_income.record": frozenset({V, T, C}),
     "funds.source_mix.read": _ALL_LEVEL_OFFICES,
     "funds.idle.read": _ALL_LEVEL_OFFICES | {SU},
     "funds.audit.read": frozenset({PROV}),

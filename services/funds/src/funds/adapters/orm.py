@@ -5,7 +5,7 @@ every movement, so balances can always be recomputed and audited."""
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, CheckConstraint, Column, DateTime, ForeignKey, Index, Integer, MetaData,
-                        String, Table, Text)
+                        String, Table, Text, UniqueConstraint)
 
 from chassis.inbox import processed_events_table
 from chassis.outbox import outbox_table
@@ -153,6 +153,24 @@ idempotency_keys = Table(
     Column("fingerprint", String(64), nullable=False),
     Column("result", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# A village collective's yearly income as reported: every revision is kept (a
+# correction supersedes, never overwrites), at most one row per revision.
+collective_incomes = Table(
+    "collective_incomes", metadata,
+    Column("id", String(36), primary_key=True),
+    *_division_columns(),
+    Column("year", Integer, nullable=False),
+    Column("amount_fen", BigInteger, nullable=False),
+    Column("revision", Integer, nullable=False),
+    Column("supersedes_id", String(36), ForeignKey("collective_incomes.id"), nullable=True),
+    Column("reported_by", String(200), nullable=False, default=""),
+    Column("note", String(500), nullable=False, default=""),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("village_code", "year", "revision", name="uq_collective_incomes_revision"),
+    CheckConstraint("amount_fen >= 0", name="ck_collective_incomes_amount_not_negative"),
+    CheckConstraint("revision >= 1", name="ck_collective_incomes_revision_positive"),
 )
 
 outbox = outbox_table(metadata)

@@ -4,6 +4,7 @@ transactions never wait on each other in a cycle); on SQLite the unit of work
 holds the database's single write lock instead (BEGIN IMMEDIATE)."""
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,7 +14,7 @@ from sqlalchemy import Connection, Row, and_, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from funds.adapters import orm
-from funds.domain import figures, ledger, model
+from funds.domain import collective_income, figures, ledger, model
 from funds.domain.divisions import DivisionPath, level_of
 from funds.domain.vocabulary import ProjectType, RecipientKind, SourceKind
 
@@ -31,6 +32,16 @@ def _path(row: Row[Any]) -> DivisionPath:
 def _division_values(path: DivisionPath) -> dict[str, str]:
     return {"province_code": path.province, "city_code": path.city, "county_code": path.county,
             "township_code": path.township, "village_code": path.village}
+
+
+def _lock_key(name: str) -> int:
+    """A stable signed 64-bit advisory-lock key for a name (Python's hash() is salted per process)."""
+    return int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+
+
+def _income_record(row: Row[Any]) -> collective_income.Record:
+    return collective_income.Record(row.id, _path(row), row.year, row.amount_fen, row.revision, row.supersedes_id,
+                                    row.reported_by, row.note, utc(row.recorded_at))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,33 @@ class FundsRepository:
             reversed_at=reversed_at))
         self.connection.execute(update(orm.disbursements).where(
             orm.disbursements.c.id == reversal.disbursement_id).values(reversal_id=reversal.reversal_id))
+
+    # --- collective income ---
+    def lock_collective_year(self, village_code: str, year: int) -> None:
+        """Makes records of one village and year take turns, so two concurrent
+        corrections cannot both claim the next revision (even the first, which
+        has no row to lock yet). SQLite: the unit of work's BEGIN IMMEDIATE."""
+        if self.connection.dialect.name == "postgresql":
+            key = _lock_key(f"collective-income:{village_code}:{year}")
+            self.connection.execute(select(func.pg_advisory_xact_lock(key)))
+
+    def collective_income_in_force(self, village_code: str, year: int) -> collective_income.Record | None:
+        ci = orm.collective_incomes
+        row = self.connection.execute(select(ci).where(ci.c.village_code == village_code, ci.c.year == year)
+                                      .order_by(ci.c.revision.desc()).limit(1)).first()
+        return _income_record(row) if row is not None else None
+
+    def add_collective_income(self, record: collective_income.Record) -> None:
+        self.connection.execute(orm.collective_incomes.insert().values(
+            id=record.id, **_division_values(record.village), year=record.year, amount_fen=record.amount_fen,
+            revision=record.revision, supersedes_id=record.supersedes_id, reported_by=record.reported_by,
+            note=record.note, recorded_at=record.recorded_at))
+
+    def collective_incomes(self, village_code: str) -> list[collective_income.Record]:
+        ci = orm.collective_incomes
+        rows = self.connection.execute(select(ci).where(ci.c.village_code == village_code)
+                                       .order_by(ci.c.year, ci.c.revision)).all()
+        return [_income_record(row) for row in rows]
 
     # --- ledger ---
     def ensure_accounts(self, specs: Iterable[AccountSpec]) -> None:

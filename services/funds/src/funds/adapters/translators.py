@@ -8,7 +8,7 @@ from shuangdao.funds.v1 import events_pb2, funds_pb2
 from chassis.kafka import Envelope
 from chassis.outbox import OutgoingEvent
 
-from funds.domain import commands, events, figures
+from funds.domain import collective_income, commands, events, figures
 from funds.domain.divisions import DivisionPath, path_of_village
 from funds.domain.model import rfc3339
 
@@ -85,6 +85,11 @@ def complete_project(r: funds_pb2.CompleteProjectRequest) -> commands.CompletePr
     return commands.CompleteProject(r.project_id, r.completed_at, r.idempotency_key)
 
 
+def record_collective_income(r: funds_pb2.RecordCollectiveIncomeRequest) -> commands.RecordCollectiveIncome:
+    return commands.RecordCollectiveIncome(r.village_code, r.year, r.amount_fen, r.reported_by, r.note,
+                                           r.recorded_at, r.idempotency_key)
+
+
 # --- views -> messages ---
 
 def source_message(v: figures.SourceView) -> funds_pb2.Source:
@@ -147,6 +152,20 @@ def village_funds_message(v: figures.VillageFunds) -> funds_pb2.VillageFunds:
         projects=[project_message(p) for p in v.projects])
 
 
+def collective_income_record_message(v: collective_income.RecordView) -> funds_pb2.CollectiveIncomeRecord:
+    return funds_pb2.CollectiveIncomeRecord(
+        record_id=v.record_id, village=village_message(v.village_code), year=v.year, amount_fen=v.amount_fen,
+        revision=v.revision, supersedes_record_id=v.supersedes_record_id, reported_by=v.reported_by, note=v.note,
+        recorded_at=v.recorded_at)
+
+
+def collective_income_message(v: collective_income.VillageIncome) -> funds_pb2.CollectiveIncome:
+    return funds_pb2.CollectiveIncome(
+        village=village_message(v.village_code), years=[collective_income_record_message(r) for r in v.years],
+        superseded=[collective_income_record_message(r) for r in v.superseded], latest_year=v.latest_year,
+        latest_amount_fen=v.latest_amount_fen)
+
+
 def source_mix_message(v: figures.SourceMix) -> funds_pb2.SourceMix:
     return funds_pb2.SourceMix(
         division_code=v.division_code, total_allocated_fen=v.total_allocated_fen,
@@ -194,6 +213,10 @@ def event_payload(event: events.Event) -> tuple[str, object]:
             reversal_id=event.reversal_id, disbursement_id=event.disbursement_id,
             allocation_id=event.allocation_id, village=divisions_message(event.village),
             amount_fen=event.amount_fen, reason=event.reason, reversed_at=rfc3339(event.reversed_at))
+    if isinstance(event, events.CollectiveIncomeRecorded):
+        return "collective-income-recorded", events_pb2.CollectiveIncomeRecorded(
+            record_id=event.record_id, village=divisions_message(event.village), year=event.year,
+            amount_fen=event.amount_fen, recorded_at=rfc3339(event.recorded_at))
     raise TypeError(f"no translation for {type(event).__name__}")
 
 

@@ -98,5 +98,20 @@ class CompleteProject(Command):
     actor: Principal | None = field(default=None, compare=False, repr=False)
 
 
+@dataclass(frozen=True)
+class RecordCollectiveIncome(Command):
+    village_code: str
+    year: int
+    amount_fen: int
+    reported_by: str = ""
+    note: str = ""
+    recorded_at: str = ""
+    idempotency_key: str = ""
+    actor: Principal | None = field(default=None, compare=False, repr=False)
+
+
 # Commands that move money must carry an idempotency key; creations may.
 MONEY_MOVING = (RecordReceipt, AllocateFunds, CommitFunds, Disburse, ReverseDisbursement, CompleteProject)
+# A figure that a second record supersedes needs one too: a retried report
+# must not become a correction of itself.
+SUPERSEDING = (RecordCollectiveIncome,)

@@ -77,3 +77,14 @@ class DisbursementReversed(Event):
     amount_fen: int
     reason: str
     reversed_at: datetime
+
+
+@dataclass(frozen=True)
+class CollectiveIncomeRecorded(Event):
+    """A village's collective income for a year; a later record of the same
+    village and year corrects it (the assessment keeps the latest)."""
+    record_id: str
+    village: DivisionPath
+    year: int
+    amount_fen: int
+    recorded_at: datetime

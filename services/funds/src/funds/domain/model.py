@@ -173,6 +173,9 @@ def check_idempotency_key(command: commands.Command, violations: list[FieldViola
     if not key:
         if isinstance(command, commands.MONEY_MOVING):
             violations.append(FieldViolation("idempotency_key", "is required on every call that moves money"))
+        elif isinstance(command, commands.SUPERSEDING):
+            violations.append(FieldViolation("idempotency_key", "is required: a retried report must not record "
+                                                                "a second revision"))
     elif len(key) > MAX_KEY or not KEY.match(key):
         violations.append(FieldViolation("idempotency_key", f"must be 1-{MAX_KEY} printable ASCII characters"))
 

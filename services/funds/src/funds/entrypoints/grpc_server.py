@@ -85,6 +85,19 @@ class FundsServicer(funds_pb2_grpc.FundsServiceServicer):
                                                      allocations=[t.idle_message(i) for i in found])
 
 
+    @maps_errors
+    def RecordCollectiveIncome(self, request: funds_pb2.RecordCollectiveIncomeRequest,
+                               context: Context) -> funds_pb2.CollectiveIncomeRecord:
+        return t.collective_income_record_message(
+            self.funds.handle(t.record_collective_income(request), current_principal()))
+
+    @maps_errors
+    def GetCollectiveIncome(self, request: funds_pb2.GetCollectiveIncomeRequest,
+                            context: Context) -> funds_pb2.CollectiveIncome:
+        return t.collective_income_message(
+            self.funds.village_collective_income(request.village_code, current_principal()))
+
+
 SERVICE_NAME = funds_pb2.DESCRIPTOR.services_by_name["FundsService"].full_name
 
 

@@ -92,6 +92,15 @@ def create_app(funds: Funds) -> Flask:
     def village_funds(village_code: str) -> Any:
         return json_io.plain(funds.village_funds(village_code, current_principal()))
 
+    @app.post("/v1/villages/<village_code>/collective-income")
+    def record_collective_income(village_code: str) -> Any:
+        command = _command(commands.RecordCollectiveIncome, village_code=village_code)
+        return json_io.plain(funds.handle(command, current_principal())), 201
+
+    @app.get("/v1/villages/<village_code>/collective-income")
+    def collective_income(village_code: str) -> Any:
+        return json_io.plain(funds.village_collective_income(village_code, current_principal()))
+
     @app.get("/v1/villages/<village_code>/ledger.csv")
     def village_ledger(village_code: str) -> Response:
         body = funds.village_ledger_csv(village_code, current_principal())

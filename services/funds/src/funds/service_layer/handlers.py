@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -14,7 +14,7 @@ from chassis.errors import FailedPrecondition, NotFound
 from chassis.security.tokens import Principal
 
 from funds.adapters.repository import AccountSpec
-from funds.domain import commands, events, figures, idempotency, ledger, model
+from funds.domain import collective_income, commands, events, figures, idempotency, ledger, model
 from funds.service_layer.security import entry, gate
 from funds.service_layer.unit_of_work import UnitOfWork
 
@@ -315,6 +315,35 @@ def complete_project(command: commands.CompleteProject, new_uow: UowFactory,
     return idempotent(command, new_uow, figures.ProjectView, work, clock)
 
 
+RECORD_COLLECTIVE_INCOME = "funds.collective_income.record"
+
+
+def record_collective_income(command: commands.RecordCollectiveIncome, new_uow: UowFactory,
+                             clock: Clock = utc_now) -> collective_income.RecordView:
+    """Records a village collective's income for a year, or corrects the figure
+    in force with the next revision; either way the assessment hears of it."""
+    gate(command.actor, RECORD_COLLECTIVE_INCOME, command.village_code.strip())
+
+    def work(uow: UnitOfWork) -> collective_income.RecordView:
+        report = collective_income.check_report(command, clock())
+        village = report.village.village
+        uow.funds.lock_collective_year(village, report.year)
+        if not command.recorded_at:
+            # "Now" is read once it is this record's turn: reports of one year
+            # sent at the same moment then line up in the order they commit.
+            report = replace(report, recorded_at=clock())
+        current = uow.funds.collective_income_in_force(village, report.year)
+        record = collective_income.supersede(current, report, model.new_id())
+        uow.funds.add_collective_income(record)
+        uow.record(events.CollectiveIncomeRecorded(record.id, record.village, record.year, record.amount_fen,
+                                                   record.recorded_at))
+        view = collective_income.view_of(record)
+        uow.audit(entry(command.actor, RECORD_COLLECTIVE_INCOME, "collective_income", record.id, village,
+                        asdict(collective_income.view_of(current)) if current else None, view))
+        return view
+    return idempotent(command, new_uow, collective_income.RecordView, work, clock)
+
+
 HANDLERS: dict[type, Callable[..., Any]] = {
     commands.CreateSource: create_source,
     commands.RecordReceipt: record_receipt,
@@ -324,4 +353,5 @@ HANDLERS: dict[type, Callable[..., Any]] = {
     commands.Disburse: disburse,
     commands.ReverseDisbursement: reverse_disbursement,
     commands.CompleteProject: complete_project,
+    commands.RecordCollectiveIncome: record_collective_income,
 }

@@ -9,7 +9,7 @@ from datetime import date
 from chassis.errors import FieldViolation, NotFound, collect
 from chassis.security.tokens import Principal
 
-from funds.domain import figures, model
+from funds.domain import collective_income, figures, model
 from funds.domain.divisions import is_division_code, is_village_code
 from funds.service_layer.security import gate, scope
 from funds.service_layer.unit_of_work import UnitOfWork
@@ -67,6 +67,17 @@ def village_funds(village_code: str, new_uow: ReadUow, actor: Principal | None =
         allocations = uow.funds.allocation_views(division_code=village_code)
         projects = uow.funds.project_views(village_code=village_code)
     return figures.village_funds(village_code, allocations, projects)
+
+
+def get_collective_income(village_code: str, new_uow: ReadUow,
+                          actor: Principal | None = None) -> collective_income.VillageIncome:
+    """Read with the village's funds (funds.village.read): whoever may see a
+    village's money may see what its collective earns, auditors included."""
+    gate(actor, "funds.village.read", village_code)
+    _check_village(village_code)
+    with new_uow() as uow:
+        records = uow.funds.collective_incomes(village_code)
+    return collective_income.village_income(village_code, records)
 
 
 def source_mix(division_code: str, new_uow: ReadUow, actor: Principal | None = None) -> figures.SourceMix:

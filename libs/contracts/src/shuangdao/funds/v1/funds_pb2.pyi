@@ -428,3 +428,63 @@ class ListIdleAllocationsResponse(_message.Message):
     idle_days: int
     allocations: _containers.RepeatedCompositeFieldContainer[IdleAllocation]
     def __init__(self, as_of: _Optional[str] = ..., idle_days: _Optional[int] = ..., allocations: _Optional[_Iterable[_Union[IdleAllocation, _Mapping]]] = ...) -> None: ...
+
+class RecordCollectiveIncomeRequest(_message.Message):
+    __slots__ = ("village_code", "year", "amount_fen", "reported_by", "note", "recorded_at", "idempotency_key")
+    VILLAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_BY_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    IDEMPOTENCY_KEY_FIELD_NUMBER: _ClassVar[int]
+    village_code: str
+    year: int
+    amount_fen: int
+    reported_by: str
+    note: str
+    recorded_at: str
+    idempotency_key: str
+    def __init__(self, village_code: _Optional[str] = ..., year: _Optional[int] = ..., amount_fen: _Optional[int] = ..., reported_by: _Optional[str] = ..., note: _Optional[str] = ..., recorded_at: _Optional[str] = ..., idempotency_key: _Optional[str] = ...) -> None: ...
+
+class CollectiveIncomeRecord(_message.Message):
+    __slots__ = ("record_id", "village", "year", "amount_fen", "revision", "supersedes_record_id", "reported_by", "note", "recorded_at")
+    RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    VILLAGE_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
+    SUPERSEDES_RECORD_ID_FIELD_NUMBER: _ClassVar[int]
+    REPORTED_BY_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    RECORDED_AT_FIELD_NUMBER: _ClassVar[int]
+    record_id: str
+    village: _divisions_pb2.DivisionPath
+    year: int
+    amount_fen: int
+    revision: int
+    supersedes_record_id: str
+    reported_by: str
+    note: str
+    recorded_at: str
+    def __init__(self, record_id: _Optional[str] = ..., village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., year: _Optional[int] = ..., amount_fen: _Optional[int] = ..., revision: _Optional[int] = ..., supersedes_record_id: _Optional[str] = ..., reported_by: _Optional[str] = ..., note: _Optional[str] = ..., recorded_at: _Optional[str] = ...) -> None: ...
+
+class GetCollectiveIncomeRequest(_message.Message):
+    __slots__ = ("village_code",)
+    VILLAGE_CODE_FIELD_NUMBER: _ClassVar[int]
+    village_code: str
+    def __init__(self, village_code: _Optional[str] = ...) -> None: ...
+
+class CollectiveIncome(_message.Message):
+    __slots__ = ("village", "years", "superseded", "latest_year", "latest_amount_fen")
+    VILLAGE_FIELD_NUMBER: _ClassVar[int]
+    YEARS_FIELD_NUMBER: _ClassVar[int]
+    SUPERSEDED_FIELD_NUMBER: _ClassVar[int]
+    LATEST_YEAR_FIELD_NUMBER: _ClassVar[int]
+    LATEST_AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    village: _divisions_pb2.DivisionPath
+    years: _containers.RepeatedCompositeFieldContainer[CollectiveIncomeRecord]
+    superseded: _containers.RepeatedCompositeFieldContainer[CollectiveIncomeRecord]
+    latest_year: int
+    latest_amount_fen: int
+    def __init__(self, village: _Optional[_Union[_divisions_pb2.DivisionPath, _Mapping]] = ..., years: _Optional[_Iterable[_Union[CollectiveIncomeRecord, _Mapping]]] = ..., superseded: _Optional[_Iterable[_Union[CollectiveIncomeRecord, _Mapping]]] = ..., latest_year: _Optional[int] = ..., latest_amount_fen: _Optional[int] = ...) -> None: ...

@@ -114,6 +114,16 @@ class FundsServiceStub:
                 request_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsResponse.FromString,
                 _registered_method=True)
+        self.RecordCollectiveIncome = channel.unary_unary(
+                '/shuangdao.funds.v1.FundsService/RecordCollectiveIncome',
+                request_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.RecordCollectiveIncomeRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncomeRecord.FromString,
+                _registered_method=True)
+        self.GetCollectiveIncome = channel.unary_unary(
+                '/shuangdao.funds.v1.FundsService/GetCollectiveIncome',
+                request_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.GetCollectiveIncomeRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncome.FromString,
+                _registered_method=True)
 
 
 class FundsServiceServicer:
@@ -224,6 +234,23 @@ class FundsServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordCollectiveIncome(self, request, context):
+        """A village collective's income for a year, as the village reports it
+        (publishes collective-income-recorded). A second record for the same
+        village and year is a correction: it supersedes the one in force with the
+        next revision, must be recorded later than it and must say why (note).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCollectiveIncome(self, request, context):
+        """The collective income in force for every year recorded, and what it superseded.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_FundsServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -301,6 +328,16 @@ def add_FundsServiceServicer_to_server(servicer, server):
                     servicer.ListIdleAllocations,
                     request_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsRequest.FromString,
                     response_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsResponse.SerializeToString,
+            ),
+            'RecordCollectiveIncome': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordCollectiveIncome,
+                    request_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.RecordCollectiveIncomeRequest.FromString,
+                    response_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncomeRecord.SerializeToString,
+            ),
+            'GetCollectiveIncome': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCollectiveIncome,
+                    request_deserializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.GetCollectiveIncomeRequest.FromString,
+                    response_serializer=shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncome.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -713,6 +750,60 @@ class FundsService:
             '/shuangdao.funds.v1.FundsService/ListIdleAllocations',
             shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsRequest.SerializeToString,
             shuangdao_dot_funds_dot_v1_dot_funds__pb2.ListIdleAllocationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordCollectiveIncome(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.funds.v1.FundsService/RecordCollectiveIncome',
+            shuangdao_dot_funds_dot_v1_dot_funds__pb2.RecordCollectiveIncomeRequest.SerializeToString,
+            shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncomeRecord.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCollectiveIncome(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.funds.v1.FundsService/GetCollectiveIncome',
+            shuangdao_dot_funds_dot_v1_dot_funds__pb2.GetCollectiveIncomeRequest.SerializeToString,
+            shuangdao_dot_funds_dot_v1_dot_funds__pb2.CollectiveIncome.FromString,
             options,
             channel_credentials,
             insecure,
