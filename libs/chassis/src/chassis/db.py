@@ -7,7 +7,8 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, text
+from sqlalchemy.exc import IntegrityError
 
 
 # Arbitrary but fixed: "the schema migration" among advisory locks.
@@ -61,3 +62,30 @@ def database_reachable(engine: Engine) -> bool:
         return True
     except Exception:
         return False
+
+
+def bulk_insert(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Rows of one shape into `table`, inside the caller's transaction: COPY on
+    PostgreSQL (several times faster than executemany, even pipelined),
+    executemany elsewhere. A unique violation raises SQLAlchemy's
+    IntegrityError either way, so callers handle one kind."""
+    if not rows:
+        return
+    if connection.dialect.name != "postgresql":
+        connection.execute(table.insert(), rows)
+        return
+    import psycopg
+    from psycopg import sql
+
+    columns = list(rows[0])
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c) for c in columns))
+    cursor = connection.connection.cursor()
+    try:
+        with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
+            for row in rows:
+                copy.write_row([row[c] for c in columns])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {table.name}", None, exc) from exc
+    finally:
+        cursor.close()

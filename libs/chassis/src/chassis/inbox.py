@@ -17,6 +17,8 @@ from kafka import KafkaConsumer, KafkaProducer
 from kafka.consumer.fetcher import ConsumerRecord
 from kafka.structs import OffsetAndMetadata, TopicPartition
 from sqlalchemy import Column, Connection, DateTime, MetaData, String, Table, exists, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DataError
 
 from chassis.kafka import Envelope, EnvelopeError, dlq_topic
@@ -43,6 +45,23 @@ def already_processed(connection: Connection, table: Table, group: str, event_id
 def record_processed(connection: Connection, table: Table, group: str, event_id: str) -> None:
     connection.execute(table.insert().values(consumer_group=group, event_id=event_id,
                                              processed_at=datetime.now(UTC)))
+
+
+def record_processed_many(connection: Connection, table: Table, group: str, event_ids: list[str]) -> set[str]:
+    """Inserts the rows of ids not yet processed; returns those it inserted."""
+    if not event_ids:
+        return set()
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    now = datetime.now(UTC)
+    inserted: set[str] = set()
+    # Bounded statements: PostgreSQL takes at most 65535 parameters in one.
+    for start in range(0, len(event_ids), 5000):
+        rows = [{"consumer_group": group, "event_id": event_id, "processed_at": now}
+                for event_id in event_ids[start:start + 5000]]
+        statement = insert(table).values(rows).on_conflict_do_nothing(
+            index_elements=["consumer_group", "event_id"]).returning(table.c.event_id)
+        inserted.update(connection.execute(statement).scalars())
+    return inserted
 
 
 class InvalidEvent(ValueError):
@@ -98,29 +117,12 @@ class EventConsumer:
         if self._consumer is None:
             self._consumer = self.consumer_factory()
         batches = self._consumer.poll(timeout_ms=timeout_ms)
-        settled = 0
         done: dict[TopicPartition, OffsetAndMetadata] = {}
         try:
-            for partition, records in batches.items():
-                if self.apply_batch is not None and len(records) > 1:
-                    count = self._settle_batch(records)
-                    if count:
-                        done[partition] = OffsetAndMetadata(records[count - 1].offset + 1, "", -1)
-                        settled += count
-                    if count < len(records):
-                        self._consumer.seek(partition, records[count].offset)
-                        time.sleep(self.retry_backoff)
-                    continue
-                for record in records:
-                    if stop is not None and stop.is_set():
-                        return settled
-                    if not self._settle(record):
-                        # Transient failure: rewind so the record comes again, in order.
-                        self._consumer.seek(partition, record.offset)
-                        time.sleep(self.retry_backoff)
-                        break
-                    done[partition] = OffsetAndMetadata(record.offset + 1, "", -1)
-                    settled += 1
+            if self.apply_batch is not None and sum(len(records) for records in batches.values()) > 1:
+                settled = self._settle_poll(batches, done)
+            else:
+                settled = self._settle_each(batches, done, stop)
         finally:
             # Every offset here belongs to a record whose transaction committed
             # (or that was dead-lettered with the broker's ack).
@@ -128,6 +130,44 @@ class EventConsumer:
                 self._consumer.commit(done)
         self._report_lag()
         return settled
+
+    def _settle_each(self, batches: dict[TopicPartition, list[ConsumerRecord]],
+                     done: dict[TopicPartition, OffsetAndMetadata], stop: threading.Event | None) -> int:
+        assert self._consumer is not None
+        settled = 0
+        for partition, records in batches.items():
+            for record in records:
+                if stop is not None and stop.is_set():
+                    return settled
+                if not self._settle(record):
+                    # Transient failure: rewind so the record comes again, in order.
+                    self._consumer.seek(partition, record.offset)
+                    time.sleep(self.retry_backoff)
+                    break
+                done[partition] = OffsetAndMetadata(record.offset + 1, "", -1)
+                settled += 1
+        return settled
+
+    def _settle_poll(self, batches: dict[TopicPartition, list[ConsumerRecord]],
+                     done: dict[TopicPartition, OffsetAndMetadata]) -> int:
+        """The whole poll, every partition, as one batch: fewer, larger
+        transactions, and a village touched from several partitions is
+        reassessed once. Each partition's records stay in their order; on a
+        failure every partition is rewound to its first unsettled record."""
+        assert self._consumer is not None
+        records = [record for partition_records in batches.values() for record in partition_records]
+        count = self._settle_batch(records)
+        left = count
+        for partition, partition_records in batches.items():
+            settled_here = min(left, len(partition_records))
+            left -= settled_here
+            if settled_here:
+                done[partition] = OffsetAndMetadata(partition_records[settled_here - 1].offset + 1, "", -1)
+            if settled_here < len(partition_records):
+                self._consumer.seek(partition, partition_records[settled_here].offset)
+        if count < len(records):
+            time.sleep(self.retry_backoff)
+        return count
 
     def _settle(self, record: ConsumerRecord) -> bool:
         """True once the record is applied, skipped as duplicate, or dead-lettered."""

@@ -17,6 +17,7 @@ from kafka import KafkaProducer
 from sqlalchemy import (BigInteger, Column, Connection, DateTime, Engine, Index, Integer, LargeBinary,
                         MetaData, String, Table, func, select, text, update)
 
+from chassis.db import bulk_insert
 from chassis.kafka import Envelope
 from chassis.metrics import ServiceMetrics
 
@@ -67,7 +68,7 @@ def append(connection: Connection, table: Table, events: list[OutgoingEvent]) ->
         # followed from the API into every consumer's log.
         log.info("event recorded", extra={"fields": {"event_id": e.envelope.id, "event_type": e.envelope.type,
                                                      "topic": e.topic}})
-    connection.execute(table.insert(), [
+    bulk_insert(connection, table, [
         {"event_id": e.envelope.id, "topic": e.topic, "key": e.key, "type": e.envelope.type,
          "schema": e.envelope.schema, "source": e.envelope.source, "occurred_at": e.envelope.time,
          "payload": e.payload, "created_at": now}

@@ -78,6 +78,25 @@ class SqlUnitOfWork:
         self._inbound_event_ids.append(event_id)
         return True
 
+    def begin_inbound_many(self, event_ids: list[str]) -> list[bool]:
+        """The batch form of `begin_inbound`, in one round trip: each id's
+        processed-event row is inserted now (ON CONFLICT DO NOTHING), inside
+        this transaction, so it commits or rolls back with the batch's effect.
+        A row another worker holds uncommitted makes the insert wait for that
+        transaction, then count as a duplicate: the same exactly-once effect as
+        recording at commit. False for an id already applied, or repeated in
+        the list (its first occurrence is the one applied)."""
+        connection = self._require()
+        # Sorted: two workers inserting overlapping ids (a rebalance hands a
+        # batch over) take the index locks in one order, so neither deadlocks.
+        fresh = inbox.record_processed_many(connection, self.inbox_table, self.consumer_group,
+                                            sorted(set(event_ids) - set(self._inbound_event_ids)))
+        outcomes = []
+        for event_id in event_ids:
+            outcomes.append(event_id in fresh)
+            fresh.discard(event_id)
+        return outcomes
+
     def _require(self) -> Connection:
         if self.connection is None:
             raise RuntimeError("unit of work used outside its 'with' block")

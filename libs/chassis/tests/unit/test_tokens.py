@@ -68,6 +68,28 @@ def test_an_expired_token_is_refused(issuer: TokenIssuer, verifier: TokenVerifie
     assert refusal(verifier, token) == "token has expired"
 
 
+def test_a_token_verified_once_is_still_refused_when_it_expires_later(issuer: TokenIssuer) -> None:
+    # The verifier remembers verified tokens (no signature check on every
+    # call); expiry must be judged again on every call all the same.
+    strict = TokenVerifier([issuer.private_key.public_key()], leeway_seconds=0)
+    token = issuer.issue("alice", "office", [Role.COUNTY_APPROVER], COUNTY, ttl=timedelta(seconds=2),
+                         now=datetime.now(UTC) - timedelta(milliseconds=500))
+    assert strict.verify(token).subject == "alice"
+    assert strict.verify(token).subject == "alice"
+    deadline = datetime.now(UTC) + timedelta(seconds=5)
+    while datetime.now(UTC) < deadline and _accepted(strict, token):
+        pass
+    assert refusal(strict, token) == "token has expired"
+
+
+def _accepted(verifier: TokenVerifier, token: str) -> bool:
+    try:
+        verifier.verify(token)
+    except Unauthenticated:
+        return False
+    return True
+
+
 def test_a_token_expired_within_the_leeway_is_still_accepted(issuer: TokenIssuer) -> None:
     lenient = TokenVerifier([issuer.private_key.public_key()], leeway_seconds=60)
     just_expired = datetime.now(UTC) - timedelta(minutes=10, seconds=30)

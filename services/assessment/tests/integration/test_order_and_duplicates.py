@@ -103,3 +103,29 @@ def test_a_poll_batch_applied_in_one_transaction_gives_the_same_result_as_one_ev
     assert outcomes == [True] * 20 + [False] * 3
     assert assessment.apply_batch(batch[15:]) == [False] * 5 + [True] * (len(batch) - 20)
     assert state(assessment) == expected
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1), cuts=st.integers(min_value=1, max_value=4))
+def test_shuffled_events_applied_in_bulk_batches_with_replays_give_the_same_result_as_one_at_a_time(
+        assessment: Assessment, feed: Callable[..., None], state: Callable[[Assessment], dict[str, Any]],
+        wipe: Callable[[Assessment], None], seed: int, cuts: int) -> None:
+    # A batch writes its facts with one statement per table and reassesses its
+    # villages in bulk: revisions, corrections and replays (a new event id,
+    # the same fact) inside one batch must still settle as one by one would.
+    from assessment.adapters import translators
+
+    events = scenario()
+    wipe(assessment)
+    feed(events)
+    expected = state(assessment)
+    wipe(assessment)
+    rng = random.Random(seed)
+    decoded = [translators.inbound(t, m) for t, m in events]
+    replayed = decoded + rng.sample(decoded, 6)
+    rng.shuffle(replayed)
+    batch = [(event, f"00000000-0000-4000-9000-{n:012d}") for n, event in enumerate(replayed)]
+    bounds = sorted(rng.sample(range(1, len(batch)), cuts))
+    for start, end in zip([0] + bounds, bounds + [len(batch)]):
+        assert assessment.apply_batch(batch[start:end]) == [True] * (end - start)
+    assert state(assessment) == expected

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import (BigInteger, Column, Connection, DateTime, Index, Integer, MetaData, String, Table, Text,
                         select, text)
 
+from chassis.db import bulk_insert
 from chassis.logging import request_id_var
 from chassis.security.personal_data import mask_in
 
@@ -140,7 +141,8 @@ def append_many(connection: Connection, table: Table, entries: Sequence[AuditEnt
         digest = row_hash(prev, fields)
         rows.append({**fields, "prev_hash": prev, "hash": digest})
         prev = digest
-    connection.execute(table.insert(), rows)
+    # One COPY for the whole chain segment, under the lock taken above.
+    bulk_insert(connection, table, rows)
     return [r["seq"] for r in rows]
 
 

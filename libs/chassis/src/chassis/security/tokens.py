@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import threading
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ DEFAULT_AUDIENCE = "shuangdao"
 DEFAULT_LEEWAY_SECONDS = 30
 # Far above any honest token (a few hundred bytes); refuse to parse megabytes.
 MAX_TOKEN_CHARS = 8192
+# Verified tokens remembered per verifier (a few KB each at most).
+VERIFIED_CACHE_SIZE = 4096
 MAX_NAME_CHARS = 200
 REQUIRED_CLAIMS = ("sub", "iss", "aud", "exp", "iat")
 _PEM_BLOCK = re.compile(rb"-----BEGIN PUBLIC KEY-----.+?-----END PUBLIC KEY-----", re.DOTALL)
@@ -163,6 +166,9 @@ class TokenVerifier:
         self.issuer = issuer
         self.audience = audience
         self.leeway = leeway_seconds
+        # Token -> (its principal, its exp): see `verify`. Oldest evicted first.
+        self._verified: dict[str, tuple[Principal, float]] = {}
+        self._verified_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: AuthSettings) -> "TokenVerifier":
@@ -177,9 +183,29 @@ class TokenVerifier:
         """`at`: judge expiry as of that past moment instead of now (a Kafka
         message replayed later was sent while its token was valid). Only a
         broker-assigned time (LogAppendTime) should be passed: a producer's
-        own timestamp could be backdated."""
+        own timestamp could be backdated.
+
+        A token verified before (the same bytes: a client sends one token on
+        every call until it expires) is not verified again: its signature,
+        issuer, audience and claims cannot have changed, so only its expiry
+        is judged anew. Saves the signature check on every read."""
+        if at is None:
+            cached = self._verified.get(token)
+            if cached is not None:
+                principal, expires = cached
+                if datetime.now(UTC).timestamp() < expires + self.leeway:
+                    return principal
+                with self._verified_lock:
+                    self._verified.pop(token, None)
+                raise Unauthenticated("token has expired")
         claims = self.verified_claims(token, at)
-        return principal_from_claims(claims)
+        principal = principal_from_claims(claims)
+        if at is None and isinstance(claims.get("exp"), (int, float)):
+            with self._verified_lock:
+                while len(self._verified) >= VERIFIED_CACHE_SIZE:
+                    self._verified.pop(next(iter(self._verified)))
+                self._verified[token] = (principal, float(claims["exp"]))
+        return principal
 
     def verified_claims(self, token: str, at: datetime | None = None) -> dict[str, Any]:
         if not token:

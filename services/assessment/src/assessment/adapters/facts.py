@@ -5,6 +5,7 @@ so the stored facts do not depend on the order the events arrived in."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -24,6 +25,13 @@ def utc(moment: datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def upsert_statement(connection: Connection, table: Table, keys: list[str], update: list[str]) -> Any:
+    """Insert, or overwrite the `update` columns: for executemany, values bound per row."""
+    insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+    statement = insert(table)
+    return statement.on_conflict_do_update(index_elements=keys, set_={c: statement.excluded[c] for c in update})
+
+
 def upsert(connection: Connection, table: Table, values: dict[str, Any], keys: list[str],
            update: list[str] | None = None, where: Any = None) -> None:
     insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
@@ -37,6 +45,32 @@ def upsert(connection: Connection, table: Table, values: dict[str, Any], keys: l
     connection.execute(statement)
 
 
+@dataclass(frozen=True)
+class Upsert:
+    """One fact row and how it merges with the row already stored under its
+    key: kept (no `update`), overwritten in the `update` columns, or, with
+    `newer`, overwritten only by a greater value of that column."""
+
+    table: Table
+    values: dict[str, Any]
+    keys: list[str]
+    update: list[str] | None = None
+    newer: str | None = None
+
+    def shape(self) -> tuple[Any, ...]:
+        return (self.table.name, tuple(self.values), tuple(self.keys), tuple(self.update or ()), self.newer)
+
+    def statement(self, connection: Connection) -> Any:
+        """The statement for rows of this shape, values bound per row."""
+        insert = pg_insert if connection.dialect.name == "postgresql" else sqlite_insert
+        statement = insert(self.table)
+        if not self.update:
+            return statement.on_conflict_do_nothing(index_elements=self.keys)
+        where = self.table.c[self.newer] < statement.excluded[self.newer] if self.newer else None
+        return statement.on_conflict_do_update(index_elements=self.keys,
+                                               set_={c: statement.excluded[c] for c in self.update}, where=where)
+
+
 def _path(divisions: ev.Divisions) -> dict[str, str]:
     return {"province_code": divisions.province_code, "city_code": divisions.city_code,
             "county_code": divisions.county_code, "township_code": divisions.township_code,
@@ -48,118 +82,139 @@ class FactStore:
         self.connection = connection
 
     def record(self, fact: ev.VillageFact) -> None:
-        upsert(self.connection, orm.villages, _path(fact.divisions), ["village_code"])
-        getattr(self, f"_{type(fact).__name__}")(fact)
+        self.record_many([fact])
 
-    def _HouseholdRegistered(self, e: ev.HouseholdRegistered) -> None:
-        upsert(self.connection, orm.registered_households, {
+    def record_many(self, facts: list[ev.VillageFact]) -> None:
+        """Every fact of a batch in one executemany per table and shape (the
+        same statement per row, so duplicates within the batch settle exactly
+        as one by one); villages first, so each fact's village is known."""
+        villages = {f.divisions.village_code: _path(f.divisions) for f in facts}
+        groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+        specs: dict[tuple[Any, ...], Upsert] = {}
+        for spec in [Upsert(orm.villages, v, ["village_code"]) for v in villages.values()] + \
+                [getattr(self, f"_{type(f).__name__}")(f) for f in facts]:
+            shape = spec.shape()
+            specs.setdefault(shape, spec)
+            groups.setdefault(shape, []).append(spec.values)
+        for shape, rows in groups.items():
+            self.connection.execute(specs[shape].statement(self.connection), rows)
+
+    def _HouseholdRegistered(self, e: ev.HouseholdRegistered) -> Upsert:
+        return Upsert(orm.registered_households, {
             "household_id": e.household_id, **_path(e.divisions), "category": e.category, "people": e.people,
             "recorded_at": datetime.now(UTC), "registered_at": e.at, "able_to_work": e.able_to_work,
             "entry_income_per_capita_fen": e.entry_income_per_capita_fen}, ["household_id"])
 
-    def _SurveyRecorded(self, e: ev.SurveyRecorded) -> None:
-        upsert(self.connection, orm.surveys, {
+    def _SurveyRecorded(self, e: ev.SurveyRecorded) -> Upsert:
+        return Upsert(orm.surveys, {
             "survey_id": e.survey_id, "household_id": e.household_id, **_path(e.divisions), "year": e.year,
             "household_size": e.household_size, "income_components_fen": e.income_components_fen,
             "net_income_fen": e.net_income_fen, "per_capita_net_income_fen": e.per_capita_net_income_fen,
             "guarantees_met": e.guarantees_met, "supersedes_survey_id": e.supersedes_survey_id, "at": e.at},
             ["survey_id"])
 
-    def _HouseholdStatusChanged(self, e: ev.HouseholdStatusChanged) -> None:
-        upsert(self.connection, orm.household_status, {
+    def _HouseholdStatusChanged(self, e: ev.HouseholdStatusChanged) -> Upsert:
+        return Upsert(orm.household_status, {
             "household_id": e.household_id, "status": e.status, "year": e.year,
             "village_code": e.village_code, "people": e.people, "at": e.at},
             ["household_id", "status", "year"])
 
-    def _RiskFlagged(self, e: ev.RiskFlagged) -> None:
-        upsert(self.connection, orm.risk_events, {"household_id": e.household_id, "kind": "flagged", "at": e.at,
-                                                  "rule": e.rule, "village_code": e.village_code},
-               ["household_id", "kind", "at", "rule"])
+    def _RiskFlagged(self, e: ev.RiskFlagged) -> Upsert:
+        return Upsert(orm.risk_events, {"household_id": e.household_id, "kind": "flagged", "at": e.at,
+                                        "rule": e.rule, "village_code": e.village_code},
+                      ["household_id", "kind", "at", "rule"])
 
-    def _RiskCleared(self, e: ev.RiskCleared) -> None:
-        upsert(self.connection, orm.risk_events, {"household_id": e.household_id, "kind": "cleared", "at": e.at,
-                                                  "rule": "", "village_code": e.village_code},
-               ["household_id", "kind", "at", "rule"])
+    def _RiskCleared(self, e: ev.RiskCleared) -> Upsert:
+        return Upsert(orm.risk_events, {"household_id": e.household_id, "kind": "cleared", "at": e.at,
+                                        "rule": "", "village_code": e.village_code},
+                      ["household_id", "kind", "at", "rule"])
 
-    def _UnitPaired(self, e: ev.UnitPaired) -> None:
-        upsert(self.connection, orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
-                                               "village_code": e.village_code, "unit_kind": e.unit_kind,
-                                               "start_date": e.start, "paired_at": e.at},
-               ["pairing_id"], ["unit_kind", "start_date", "paired_at"])
+    def _UnitPaired(self, e: ev.UnitPaired) -> Upsert:
+        return Upsert(orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
+                                     "village_code": e.village_code, "unit_kind": e.unit_kind,
+                                     "start_date": e.start, "paired_at": e.at},
+                      ["pairing_id"], ["unit_kind", "start_date", "paired_at"])
 
-    def _PairingEnded(self, e: ev.PairingEnded) -> None:
-        upsert(self.connection, orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
-                                               "village_code": e.village_code, "end_date": e.end, "ended_at": e.at},
-               ["pairing_id"], ["end_date", "ended_at"])
+    def _PairingEnded(self, e: ev.PairingEnded) -> Upsert:
+        return Upsert(orm.pairings, {"pairing_id": e.pairing_id, "unit_id": e.unit_id,
+                                     "village_code": e.village_code, "end_date": e.end, "ended_at": e.at},
+                      ["pairing_id"], ["end_date", "ended_at"])
 
-    def _PlanAdopted(self, e: ev.PlanAdopted) -> None:
-        upsert(self.connection, orm.plans, {"plan_id": e.plan_id, "unit_id": e.unit_id,
-                                            "village_code": e.village_code, "year": e.year,
-                                            "planned_funds_fen": e.planned_funds_fen,
-                                            "target_collective_income_fen": e.target_collective_income_fen,
-                                            "at": e.at}, ["plan_id"])
+    def _PlanAdopted(self, e: ev.PlanAdopted) -> Upsert:
+        return Upsert(orm.plans, {"plan_id": e.plan_id, "unit_id": e.unit_id,
+                                  "village_code": e.village_code, "year": e.year,
+                                  "planned_funds_fen": e.planned_funds_fen,
+                                  "target_collective_income_fen": e.target_collective_income_fen,
+                                  "at": e.at}, ["plan_id"])
 
-    def _CadreStationed(self, e: ev.CadreStationed) -> None:
-        upsert(self.connection, orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
-                                                  "unit_id": e.unit_id, "start_date": e.start, "stationed_at": e.at},
-               ["cadre_id", "village_code"], ["unit_id", "start_date", "stationed_at"])
+    def _CadreStationed(self, e: ev.CadreStationed) -> Upsert:
+        return Upsert(orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
+                                        "unit_id": e.unit_id, "start_date": e.start, "stationed_at": e.at},
+                      ["cadre_id", "village_code"], ["unit_id", "start_date", "stationed_at"])
 
-    def _CadreWithdrawn(self, e: ev.CadreWithdrawn) -> None:
-        upsert(self.connection, orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
-                                                  "unit_id": e.unit_id, "end_date": e.end, "withdrawn_at": e.at},
-               ["cadre_id", "village_code"], ["end_date", "withdrawn_at"])
+    def _CadreWithdrawn(self, e: ev.CadreWithdrawn) -> Upsert:
+        return Upsert(orm.stationings, {"cadre_id": e.cadre_id, "village_code": e.village_code,
+                                        "unit_id": e.unit_id, "end_date": e.end, "withdrawn_at": e.at},
+                      ["cadre_id", "village_code"], ["end_date", "withdrawn_at"])
 
-    def _AttendanceSummarised(self, e: ev.AttendanceSummarised) -> None:
+    def _AttendanceSummarised(self, e: ev.AttendanceSummarised) -> Upsert:
         values = {"cadre_id": e.cadre_id, "month": e.month, "unit_id": e.unit_id, "village_code": e.village_code,
                   "working_days": e.working_days, "days_in_village": e.days_in_village,
                   "days_on_approved_leave": e.days_on_approved_leave,
                   "days_absent_without_leave": e.days_absent_without_leave, "revision": e.revision, "at": e.at}
         # Latest revision wins, whichever arrives first.
-        upsert(self.connection, orm.attendance, values, ["cadre_id", "month"],
-               [k for k in values if k not in ("cadre_id", "month")],
-               where=lambda excluded: orm.attendance.c.revision < excluded.revision)
+        return Upsert(orm.attendance, values, ["cadre_id", "month"],
+                      [k for k in values if k not in ("cadre_id", "month")],
+                      newer="revision")
 
-    def _InspectionRecorded(self, e: ev.InspectionRecorded) -> None:
-        upsert(self.connection, orm.inspections, {
+    def _InspectionRecorded(self, e: ev.InspectionRecorded) -> Upsert:
+        return Upsert(orm.inspections, {
             "inspection_id": e.inspection_id, "cadre_id": e.cadre_id, "unit_id": e.unit_id,
             "village_code": e.village_code, "inspected_on": e.inspected_on, "present": e.present,
             "excused": e.excused, "at": e.at}, ["inspection_id"])
 
-    def _ComplaintRecorded(self, e: ev.ComplaintRecorded) -> None:
-        upsert(self.connection, orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
-                                                 "village_code": e.village_code, "received_on": e.received_on,
-                                                 "recorded_at": e.at},
-               ["complaint_id"], ["received_on", "recorded_at"])
+    def _ComplaintRecorded(self, e: ev.ComplaintRecorded) -> Upsert:
+        return Upsert(orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
+                                       "village_code": e.village_code, "received_on": e.received_on,
+                                       "recorded_at": e.at},
+                      ["complaint_id"], ["received_on", "recorded_at"])
 
-    def _ComplaintResolved(self, e: ev.ComplaintResolved) -> None:
-        upsert(self.connection, orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
-                                                 "village_code": e.village_code, "upheld": e.upheld,
-                                                 "resolved_at": e.at},
-               ["complaint_id"], ["upheld", "resolved_at"])
+    def _ComplaintResolved(self, e: ev.ComplaintResolved) -> Upsert:
+        return Upsert(orm.complaints, {"complaint_id": e.complaint_id, "cadre_id": e.cadre_id,
+                                       "village_code": e.village_code, "upheld": e.upheld,
+                                       "resolved_at": e.at},
+                      ["complaint_id"], ["upheld", "resolved_at"])
 
-    def _FundsAllocated(self, e: ev.FundsAllocated) -> None:
-        upsert(self.connection, orm.allocations, {
+    def _FundsAllocated(self, e: ev.FundsAllocated) -> Upsert:
+        return Upsert(orm.allocations, {
             "allocation_id": e.allocation_id, "village_code": e.village_code, "source_kind": e.source_kind,
             "unit_id": e.unit_id, "amount_fen": e.amount_fen, "year": e.year, "at": e.at}, ["allocation_id"])
 
-    def _FundsDisbursed(self, e: ev.FundsDisbursed) -> None:
-        upsert(self.connection, orm.disbursements, {
+    def _FundsDisbursed(self, e: ev.FundsDisbursed) -> Upsert:
+        return Upsert(orm.disbursements, {
             "disbursement_id": e.disbursement_id, "allocation_id": e.allocation_id,
             "village_code": e.village_code, "amount_fen": e.amount_fen, "at": e.at}, ["disbursement_id"])
 
-    def _DisbursementReversed(self, e: ev.DisbursementReversed) -> None:
-        upsert(self.connection, orm.reversals, {
+    def _DisbursementReversed(self, e: ev.DisbursementReversed) -> Upsert:
+        return Upsert(orm.reversals, {
             "reversal_id": e.reversal_id, "disbursement_id": e.disbursement_id, "allocation_id": e.allocation_id,
             "village_code": e.village_code, "amount_fen": e.amount_fen, "at": e.at}, ["reversal_id"])
 
-    def _ProjectCreated(self, e: ev.ProjectCreated) -> None:
-        upsert(self.connection, orm.projects, {"project_id": e.project_id, "village_code": e.village_code,
-                                               "poor_households": e.poor_households, "at": e.at}, ["project_id"])
+    def _ProjectCreated(self, e: ev.ProjectCreated) -> Upsert:
+        return Upsert(orm.projects, {"project_id": e.project_id, "village_code": e.village_code,
+                                     "poor_households": e.poor_households, "at": e.at}, ["project_id"])
 
-    def _CollectiveIncomeRecorded(self, e: ev.CollectiveIncomeRecorded) -> None:
-        upsert(self.connection, orm.collective_incomes, {"record_id": e.record_id, "village_code": e.village_code,
-                                                         "year": e.year, "amount_fen": e.amount_fen, "at": e.at},
-               ["record_id"])
+    def _CollectiveIncomeRecorded(self, e: ev.CollectiveIncomeRecorded) -> Upsert:
+        return Upsert(orm.collective_incomes, {"record_id": e.record_id, "village_code": e.village_code,
+                                               "year": e.year, "amount_fen": e.amount_fen, "at": e.at},
+                      ["record_id"])
+
+
+# Every table a village's assessment reads, by its village_code.
+VILLAGE_FACT_TABLES = (orm.registered_households, orm.surveys, orm.household_status, orm.risk_events,
+                       orm.disbursements, orm.reversals, orm.allocations, orm.attendance, orm.inspections,
+                       orm.complaints, orm.stationings, orm.pairings, orm.plans, orm.projects,
+                       orm.collective_incomes)
 
 
 class _Position:
@@ -178,20 +233,50 @@ class _Position:
 class FactLoader:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        # Table name -> village -> rows, while assembling a bulk load.
+        self._preloaded: dict[str, dict[str, list[Any]]] | None = None
 
     def _rows(self, table: Table, village: str) -> list[Any]:
-        return list(self.connection.execute(select(table).where(table.c.village_code == village)))
+        return self._preloaded[table.name].get(village, []) if self._preloaded is not None else \
+            list(self.connection.execute(select(table).where(table.c.village_code == village)))
 
     def divisions(self, village: str) -> ev.Divisions | None:
-        row = self.connection.execute(select(orm.villages).where(orm.villages.c.village_code == village)).first()
-        if row is None:
-            return None
-        return ev.Divisions(row.province_code, row.city_code, row.county_code, row.township_code, row.village_code)
+        return self.divisions_many([village]).get(village)
+
+    def divisions_many(self, villages: list[str]) -> dict[str, ev.Divisions]:
+        found = {}
+        for chunk in _chunks(villages):
+            for row in self.connection.execute(select(orm.villages).where(orm.villages.c.village_code.in_(chunk))):
+                found[row.village_code] = ev.Divisions(row.province_code, row.city_code, row.county_code,
+                                                       row.township_code, row.village_code)
+        return found
+
+    def villages(self, villages: list[str]) -> dict[str, m.VillageFacts]:
+        """The facts of many villages in one query per table (a batch's
+        villages, not the province: memory stays bounded by the batch)."""
+        divisions = self.divisions_many(villages)
+        known = sorted(divisions)
+        preloaded: dict[str, dict[str, list[Any]]] = {}
+        for table in VILLAGE_FACT_TABLES:
+            by_village: dict[str, list[Any]] = defaultdict(list)
+            for chunk in _chunks(known):
+                for row in self.connection.execute(select(table).where(table.c.village_code.in_(chunk))).all():
+                    by_village[row.village_code].append(row)
+            preloaded[table.name] = by_village
+        self._preloaded = preloaded
+        try:
+            return {code: self._assemble(divisions[code]) for code in known}
+        finally:
+            self._preloaded = None
 
     def village(self, village: str) -> m.VillageFacts | None:
         divisions = self.divisions(village)
         if divisions is None:
             return None
+        return self._assemble(divisions)
+
+    def _assemble(self, divisions: ev.Divisions) -> m.VillageFacts:
+        village = divisions.village_code
         position = _Position()
         households = self._households(village, position)
         allocations = self._allocations(village, position)
@@ -305,6 +390,10 @@ class FactLoader:
         row = self.connection.execute(
             select(func.count(), func.coalesce(func.sum(t.c.people), 0)).where(t.c.village_code == village)).one()
         return m.VillageSummary(village, int(row[0]), int(row[1]))
+
+
+def _chunks(codes: list[str], size: int = 1000) -> list[list[str]]:
+    return [codes[start:start + size] for start in range(0, len(codes), size)]
 
 
 def _open_risk_since(events: list[tuple[datetime, str]]) -> datetime | None:

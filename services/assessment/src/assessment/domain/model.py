@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import NamedTuple
 
 from assessment.domain.events import Divisions
 
@@ -209,6 +210,24 @@ class Score:
     @property
     def unqualified(self) -> bool:
         return bool(self.unqualified_by)
+
+    @property
+    def grade(self) -> str:
+        return "poor" if self.unqualified else self.grade_by_score
+
+    @property
+    def score_text(self) -> str:
+        return centi_text(self.score_centi)
+
+
+class ScoreLine(NamedTuple):
+    """What a ranking shows of a score: a plain tuple, since a province-wide
+    ranking builds thousands of them per request."""
+
+    target_id: str
+    score_centi: int
+    grade_by_score: str
+    unqualified: bool
 
     @property
     def grade(self) -> str:

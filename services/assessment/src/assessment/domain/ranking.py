@@ -3,16 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assessment.domain.model import Score
+from assessment.domain.model import Score, ScoreLine
 
 
 @dataclass(frozen=True)
 class Ranked:
     rank: int
-    score: Score
+    score: Score | ScoreLine
 
 
-def rank(scores: list[Score]) -> list[Ranked]:
+def rank(scores: list[Score] | list[ScoreLine]) -> list[Ranked]:
     """Qualified before unqualified, higher score first, equal scores (at two
     decimals, which is how scores are kept) share a rank, then by target id."""
     ordered = sorted(scores, key=lambda s: (s.unqualified, -s.score_centi, s.target_id))

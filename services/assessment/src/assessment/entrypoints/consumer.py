@@ -9,6 +9,9 @@ from assessment.bootstrap import Assessment
 from assessment.config import SERVICE
 
 
+MAX_POLL_RECORDS = 2000
+
+
 def apply_decoded(assessment: Assessment, decoded: Decoded) -> bool:
     event = translators.inbound(decoded.envelope.type, decoded.message, decoded.envelope.time)
     return assessment.apply(event, decoded.envelope.id)
@@ -22,8 +25,11 @@ def apply_decoded_batch(assessment: Assessment, batch: list[Decoded]) -> list[bo
 def build_consumer(assessment: Assessment) -> EventConsumer:
     common = assessment.settings.common
     return EventConsumer(
+        # Large polls: each is applied as one batch (one transaction, each
+        # touched village reassessed once), so a backlog drains in few of them.
         consumer_factory=lambda: make_consumer(common.kafka_bootstrap, common.consumer_group,
-                                               assessment.settings.consumed_topics, f"{SERVICE}-consumer"),
+                                               assessment.settings.consumed_topics, f"{SERVICE}-consumer",
+                                               max_poll_records=MAX_POLL_RECORDS),
         dlq_producer_factory=lambda: make_producer(common.kafka_bootstrap, f"{SERVICE}-dlq"),
         schemas=translators.CONSUMED, apply=lambda decoded: apply_decoded(assessment, decoded),
         metrics=assessment.metrics, group=common.consumer_group, source_name=SERVICE,

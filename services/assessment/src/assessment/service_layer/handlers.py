@@ -8,7 +8,7 @@ from chassis.unit_of_work import DuplicateDelivery
 
 from assessment.domain import events
 from assessment.domain.rubric import Rubric
-from assessment.service_layer.assess import reassess_aggregates, reassess_village
+from assessment.service_layer.assess import reassess_aggregates, reassess_village, reassess_villages
 from assessment.service_layer.unit_of_work import UnitOfWork
 
 
@@ -41,27 +41,24 @@ def apply_batch(batch: list[tuple[events.Event, str]], uow: UnitOfWork, rubric: 
     since results are computed from the stored facts). Returns, per event,
     False for a duplicate. Any failure rolls the whole batch back; the
     consumer then settles its events one at a time."""
-    outcomes = []
-    touched: set[str] = set()
     with uow:
-        for event, event_id in batch:
-            if not uow.begin_inbound(event_id):
-                outcomes.append(False)
-                continue
-            if isinstance(event, events.VillageFact):
-                uow.facts.record(event)
-                touched.add(event.village_code)
-            outcomes.append(True)
-        facts = [uow.loader.divisions(code) for code in sorted(touched)]
+        outcomes = uow.begin_inbound_many([event_id for _, event_id in batch])
+        fresh = [event for (event, _), applied in zip(batch, outcomes)
+                 if applied and isinstance(event, events.VillageFact)]
+        uow.facts.record_many(fresh)
+        touched = sorted({event.village_code for event in fresh})
+        known = uow.loader.divisions_many(touched)
+        divisions = [known[code] for code in touched if code in known]
         # Every county lock before any city lock, each in order: no deadlock
         # with another consumer doing the same, or reassessing one village.
-        for name in sorted({f"county:{d.county_code}" for d in facts if d}) + \
-                sorted({f"city:{d.city_code}" for d in facts if d}):
+        # Taken before the facts are read, so a concurrent batch's facts for
+        # the same villages are committed and seen.
+        for name in sorted({f"county:{d.county_code}" for d in divisions}) + \
+                sorted({f"city:{d.city_code}" for d in divisions}):
             uow.scores.lock(name)
-        for code in sorted(touched):
-            reassess_village(code, uow, rubric, aggregates=False)
+        loaded = uow.loader.villages(touched)
+        reassess_villages([loaded[code] for code in touched if code in loaded], uow, rubric)
         # Counties and cities once per batch, not once per village of the batch.
-        reassess_aggregates([d for d in facts if d], uow, rubric)
+        reassess_aggregates(divisions, uow, rubric)
         uow.commit()
     return outcomes
-

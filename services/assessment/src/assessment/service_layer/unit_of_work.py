@@ -34,6 +34,10 @@ class UnitOfWork(SqlUnitOfWork):
     def households(self) -> FactLoader:
         return self.loader
 
+    def commit(self) -> None:
+        self.flags.flush()
+        super().commit()
+
     def announce(self, event: Any) -> None:
         if self.publish:
             self.pending_events.append(event)

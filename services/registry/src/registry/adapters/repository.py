@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+from collections import namedtuple
 from datetime import UTC, datetime
 from typing import Any
 
-import psycopg
-from psycopg import sql
-from sqlalchemy import Connection, Table, delete, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Column, Connection, String, Table, any_, delete, literal, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
+
+from chassis.db import bulk_insert
 
 from registry.adapters import orm
 from registry.adapters.identity import Identity
@@ -29,6 +30,15 @@ def utc(moment: datetime | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def one_of(connection: Connection, column: Column, values: list[str]) -> Any:  # type: ignore[type-arg]
+    """`column IN values`; on PostgreSQL as `= ANY(array)`, one parameter
+    however many values (a batch's thousands of keys would otherwise make a
+    statement of thousands of placeholders, parsed anew on every call)."""
+    if connection.dialect.name == "postgresql":
+        return column == any_(literal(values, ARRAY(String)))
+    return column.in_(values)
+
+
 def _household_row(h: Household) -> dict[str, Any]:
     d, f = h.divisions, h.file
     return {
@@ -45,6 +55,9 @@ def _household_row(h: Household) -> dict[str, Any]:
         "risk_category": h.risk.category.value if h.risk else None, "risk_rule": h.risk.rule if h.risk else None,
         "risk_evidence": h.risk.evidence if h.risk else None, "risk_flagged_at": h.risk.flagged_at if h.risk else None,
     }
+
+
+_MemberRow = namedtuple("_MemberRow", [c.name for c in orm.members.c])  # type: ignore[misc]
 
 
 def _member_of(row: Any, identity: Identity) -> Member:
@@ -91,12 +104,14 @@ class HouseholdRepository:
         same rows `add` writes, in a handful of round trips."""
         if not households:
             return
-        self._copy(orm.households, [{"id": h.id, **_household_row(h)} for h in households])
-        self._copy(orm.members, [row for h in households for row in _member_rows(h, self.identity)])
+        bulk_insert(self.connection, orm.households, [{"id": h.id, **_household_row(h)} for h in households])
+        bulk_insert(self.connection, orm.members,
+                    [row for h in households for row in _member_rows(h, self.identity)])
         # A person already held makes COPY fail with a unique violation (IntegrityError):
         # the race-safe dedup, whatever validation saw.
-        self._copy(orm.persons, [row for h in households for row in _person_rows(h, self.identity)])
-        self._copy(orm.history, [row for h in households for row in _history_rows(h)])
+        bulk_insert(self.connection, orm.persons,
+                    [row for h in households for row in _person_rows(h, self.identity)])
+        bulk_insert(self.connection, orm.history, [row for h in households for row in _history_rows(h)])
         for household in households:
             household.members_changed, household.new_history = False, []
         self.seen.extend(households)
@@ -105,34 +120,11 @@ class HouseholdRepository:
         if rows:
             self.connection.execute(table.insert(), rows)
 
-    def _copy(self, table: Table, rows: list[dict[str, Any]]) -> None:
-        """Bulk rows through COPY on PostgreSQL: several times faster than
-        executemany (one statement per row, even pipelined), inside the same
-        transaction. Elsewhere (the embedded SQLite) plain executemany."""
-        if not rows:
-            return
-        if self.connection.dialect.name != "postgresql":
-            self._insert(table, rows)
-            return
-        columns = list(rows[0])
-        statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
-            sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c) for c in columns))
-        cursor = self.connection.connection.cursor()
-        try:
-            with cursor.copy(statement) as copy:  # type: ignore[attr-defined]
-                for row in rows:
-                    copy.write_row([row[c] for c in columns])
-        except psycopg.IntegrityError as exc:
-            # The same error SQLAlchemy raises for an INSERT, so callers handle one kind.
-            raise IntegrityError(f"COPY {table.name}", None, exc) from exc
-        finally:
-            cursor.close()
-
     def existing_ids(self, household_ids: list[str]) -> set[str]:
         if not household_ids:
             return set()
         return set(self.connection.execute(select(orm.households.c.id).where(
-            orm.households.c.id.in_(household_ids))).scalars())
+            one_of(self.connection, orm.households.c.id, household_ids))).scalars())
 
     def save(self, household: Household) -> None:
         self.connection.execute(update(orm.households).where(orm.households.c.id == household.id)
@@ -172,15 +164,20 @@ class HouseholdRepository:
         household.new_history = []
 
     def get(self, household_id: str, for_update: bool = False) -> Household | None:
-        query = select(orm.households).where(orm.households.c.id == household_id)
+        # The household and its members in one round trip (a read's latency
+        # is mostly round trips); the lock, when asked, is on the household row.
+        member_columns = [c.label(f"m_{c.name}") for c in orm.members.c]
+        query = (select(orm.households, *member_columns)
+                 .outerjoin(orm.members, orm.members.c.household_id == orm.households.c.id)
+                 .where(orm.households.c.id == household_id).order_by(orm.members.c.position))
         if for_update:
-            query = query.with_for_update()
-        row = self.connection.execute(query).first()
-        if row is None:
+            query = query.with_for_update(of=orm.households)
+        rows = self.connection.execute(query).all()
+        if not rows:
             return None
-        member_rows = self.connection.execute(
-            select(orm.members).where(orm.members.c.household_id == household_id)
-            .order_by(orm.members.c.position)).all()
+        row = rows[0]
+        member_rows = [_MemberRow(*(getattr(r, f"m_{c.name}") for c in orm.members.c))
+                       for r in rows if r.m_household_id is not None]
         objection_rows = self.connection.execute(
             select(orm.objections).where(orm.objections.c.household_id == household_id)
             .order_by(orm.objections.c.id)).all()
@@ -214,7 +211,7 @@ class HouseholdRepository:
         rows = self.connection.execute(
             select(orm.persons.c.id_key, orm.households.c.id, orm.households.c.village_code)
             .join(orm.households, orm.households.c.id == orm.persons.c.household_id)
-            .where(orm.persons.c.id_key.in_(list(by_key)))).all()
+            .where(one_of(self.connection, orm.persons.c.id_key, list(by_key)))).all()
         return {by_key[r.id_key]: (r.id, r.village_code) for r in rows}
 
     def history(self, household_id: str) -> list[HistoryEntry]:

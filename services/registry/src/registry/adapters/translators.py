@@ -1,6 +1,7 @@
 """Protobuf <-> domain. The only module that knows both shapes."""
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from typing import Any
 
@@ -19,6 +20,9 @@ from registry.service_layer import views
 SOURCE = "shuangdao/registry"
 
 
+# Looked up for every member of every registration; bounded, since a caller
+# may send any number.
+@functools.lru_cache(maxsize=1024)
 def enum_to_word(wrapper: EnumTypeWrapper, prefix: str, number: int) -> str:
     """CATEGORY_ABLE_TO_WORK -> "able_to_work"; UNSPECIFIED -> ""; unknown numbers are kept visible."""
     try:

@@ -115,14 +115,15 @@ def parse_member(index: int, raw: MemberInput, today: date, strict: bool,
     elif len(name) > MAX_NAME_LENGTH:
         violations.append(FieldViolation(f"{at}.name", f"must be at most {MAX_NAME_LENGTH} characters"))
     id_number = national_id.normalise(raw.national_id)
-    if id_number and (problem := national_id.problem_with(id_number)):
+    problem = national_id.problem_with(id_number) if id_number else None
+    if problem:
         violations.append(FieldViolation(f"{at}.national_id", problem))
     elif not id_number and strict:
         violations.append(FieldViolation(f"{at}.national_id", "is required"))
     relation = parse_enum(Relation, raw.relation, f"{at}.relation", violations)
     sex = parse_enum(Sex, raw.sex or "unspecified", f"{at}.sex", violations, required=strict)
     born = _birth_date(raw.birth_date, today, f"{at}.birth_date", violations, required=strict)
-    if born and id_number and not national_id.problem_with(id_number) and national_id.birth_date_of(id_number) != born:
+    if born and id_number and not problem and national_id.birth_date_of(id_number) != born:
         violations.append(FieldViolation(f"{at}.birth_date", "does not match the birth date in the ID number"))
     labour = parse_enum(LabourAbility, raw.labour_ability or "unspecified", f"{at}.labour_ability", violations,
                         required=strict)
