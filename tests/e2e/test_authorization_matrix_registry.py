@@ -170,6 +170,9 @@ def cases(s: Seed) -> list[Case]:
              R.LoadDivisionsRequest(divisions=[R.Division(code=code, name=name, level=level, parent_code=parent)]),
              "POST", "/v1/divisions", "/v1/divisions",
              {"divisions": [{"code": code, "name": name, "level": level, "parent_code": parent}]}),
+        Case("ListDivisions", ("registry.division.read",), v, "ListDivisions",
+             R.ListDivisionsRequest(parent_code=v[:9] + "000"), "GET", "/v1/divisions",
+             f"/v1/divisions?parent_code={v[:9]}000"),
     ]
     for step in STEPS:
         found.append(Case(f"DecideStep({step})", (f"registry.step.decide.{step}",), v, "DecideStep",
@@ -316,7 +319,7 @@ def test_allowed_calls_mostly_do_their_work_rather_than_fail_after_the_gate(
     # Decisions and exits may meet a household at another step; everything else must work for someone.
     assert succeeded >= {"RegisterHousehold", "RegisterHouseholds", "GetHousehold", "SubmitHousehold",
                          "RecordObjection", "ListHouseholds", "GetPublicNotice", "RecordSurvey", "GetHistory",
-                         "LoadDivisions", "DecideStep"}
+                         "LoadDivisions", "DecideStep", "ListDivisions"}
 
 
 @pytest.mark.parametrize("role", ROLES)

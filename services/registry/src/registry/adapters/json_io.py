@@ -9,7 +9,7 @@ from typing import Any
 from chassis.errors import FieldViolation, InvalidArgument, collect
 
 from registry.domain import batch, commands, model
-from registry.domain.divisions import DivisionPath
+from registry.domain.divisions import Division, DivisionPath
 from registry.domain.household_file import parse_file
 from registry.domain.model import Household, local_date
 from registry.domain.rules import Guarantees, Hardship, Income, Rules
@@ -311,3 +311,13 @@ def notice_json(village_code: str, entries: list[views.NoticeEntry]) -> dict[str
     return {"village_code": village_code,
             "entries": [{"names": e.names, "village_code": e.village_code, "category": e.category.value,
                          "notice_ends_on": e.notice_ends_on} for e in entries]}
+
+
+def division_json(d: Division) -> dict[str, str]:
+    return {"code": d.code, "name": d.name, "level": d.level.value, "parent_code": d.parent_code}
+
+
+def division_listing_json(listing: Any) -> dict[str, Any]:
+    return {"parent": division_json(listing.parent) if listing.parent else None,
+            "ancestors": [division_json(d) for d in listing.ancestors],
+            "divisions": [division_json(d) for d in listing.divisions]}

@@ -13,7 +13,7 @@ from chassis.kafka import Envelope
 from chassis.outbox import OutgoingEvent
 
 from registry.domain import batch, commands, events, model
-from registry.domain.divisions import DivisionPath
+from registry.domain.divisions import Division, DivisionPath
 from registry.domain.rules import Guarantees, Hardship, Income
 from registry.service_layer import views
 
@@ -294,3 +294,8 @@ def outgoing(event: events.Event, topics: dict[str, str]) -> OutgoingEvent:
     envelope = Envelope.new(SOURCE, type_, message.DESCRIPTOR.full_name, at=at)
     return OutgoingEvent(topic=topics["household"], key=event.household_id,  # type: ignore[attr-defined]
                          envelope=envelope, payload=message.SerializeToString())
+
+
+def division_message(division: Division) -> registry_pb2.Division:
+    return registry_pb2.Division(code=division.code, name=division.name, level=division.level.value,
+                                 parent_code=division.parent_code)

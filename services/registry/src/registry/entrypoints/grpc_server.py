@@ -113,6 +113,14 @@ class RegistryServicer(registry_pb2_grpc.RegistryServiceServicer):
             commands.DivisionInput(d.code, d.name, d.level, d.parent_code) for d in request.divisions)))
         return R.LoadDivisionsResponse(added=added, updated=updated)
 
+    @maps_errors
+    def ListDivisions(self, request: R.ListDivisionsRequest, context: Ctx) -> R.ListDivisionsResponse:
+        listing = views.list_divisions(self.registry.new_uow(), request.parent_code, current_principal())
+        return R.ListDivisionsResponse(
+            parent=t.division_message(listing.parent) if listing.parent else None,
+            ancestors=[t.division_message(d) for d in listing.ancestors],
+            divisions=[t.division_message(d) for d in listing.divisions])
+
 
 SERVICE_NAME = registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name
 

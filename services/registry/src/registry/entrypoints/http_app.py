@@ -105,4 +105,9 @@ def create_app(registry: Registry) -> Flask:
         added, updated = handle(json_io.divisions_command(json_body()))
         return {"added": added, "updated": updated}
 
+    @app.get("/v1/divisions")
+    def list_divisions() -> Any:
+        listing = views.list_divisions(registry.new_uow(), request.args.get("parent_code", ""), current_principal())
+        return json_io.division_listing_json(listing)
+
     return app

@@ -14,7 +14,7 @@ from chassis.security.tokens import Principal
 
 from registry.adapters import orm
 from registry.domain import model
-from registry.domain.divisions import CODE, DivisionPath
+from registry.domain.divisions import CODE, Division, DivisionPath
 from registry.domain.vocabulary import Category, DivisionLevel, Status, Step
 from registry.service_layer.security import gate, shown
 from registry.service_layer.unit_of_work import UnitOfWork
@@ -188,3 +188,41 @@ def history(household_id: str, uow: UnitOfWork, actor: Principal | None = None) 
         if household is None:
             raise NotFound(f"household {household_id!r} not found")
         return History(household_id, uow.households.history(household_id), uow.surveys.all_for(household_id))
+
+
+@dataclass(frozen=True)
+class DivisionListing:
+    parent: Division | None
+    ancestors: list[Division]
+    divisions: list[Division]
+
+
+MAX_DIVISION_DEPTH = 6  # province .. natural village: a longer chain is a loop in the table
+
+
+def list_divisions(uow: UnitOfWork, parent_code: str = "", actor: Principal | None = None) -> DivisionListing:
+    """The divisions directly below `parent_code` (empty: the top-level ones),
+    with the parent and its ancestors to name the way there. The division
+    table is reference data (`registry.division.read` is unscoped): any
+    official may name any place, while what lies in it stays behind its own gate."""
+    gate(actor, "registry.division.read", None)
+    if parent_code and not CODE.match(parent_code):
+        raise InvalidArgument([FieldViolation("parent_code", "must be a 12-digit division code (or empty)")])
+    with uow:
+        parent = uow.divisions.get(parent_code) if parent_code else None
+        if parent_code and parent is None:
+            raise NotFound(f"division {parent_code} not found")
+        ancestors: list[Division] = []
+        above = parent.parent_code if parent else ""
+        while above and len(ancestors) < MAX_DIVISION_DEPTH:
+            found = uow.divisions.get(above)
+            if found is None:
+                break
+            ancestors.insert(0, found)
+            above = found.parent_code
+        table = orm.divisions
+        where = table.c.parent_code == parent_code if parent_code else \
+            (table.c.parent_code.is_(None)) | (table.c.parent_code == "")
+        rows = uow.connection.execute(select(table).where(where).order_by(table.c.code)).all()  # type: ignore[union-attr]
+    return DivisionListing(parent, ancestors, [Division(r.code, r.name, DivisionLevel(r.level), r.parent_code or "")
+                                               for r in rows])

@@ -658,3 +658,19 @@ class RegisterHouseholdsResponse(_message.Message):
     already_registered_count: int
     rejected_count: int
     def __init__(self, results: _Optional[_Iterable[_Union[RegisterHouseholdsResult, _Mapping]]] = ..., registered_count: _Optional[int] = ..., already_registered_count: _Optional[int] = ..., rejected_count: _Optional[int] = ...) -> None: ...
+
+class ListDivisionsRequest(_message.Message):
+    __slots__ = ("parent_code",)
+    PARENT_CODE_FIELD_NUMBER: _ClassVar[int]
+    parent_code: str
+    def __init__(self, parent_code: _Optional[str] = ...) -> None: ...
+
+class ListDivisionsResponse(_message.Message):
+    __slots__ = ("parent", "ancestors", "divisions")
+    PARENT_FIELD_NUMBER: _ClassVar[int]
+    ANCESTORS_FIELD_NUMBER: _ClassVar[int]
+    DIVISIONS_FIELD_NUMBER: _ClassVar[int]
+    parent: Division
+    ancestors: _containers.RepeatedCompositeFieldContainer[Division]
+    divisions: _containers.RepeatedCompositeFieldContainer[Division]
+    def __init__(self, parent: _Optional[_Union[Division, _Mapping]] = ..., ancestors: _Optional[_Iterable[_Union[Division, _Mapping]]] = ..., divisions: _Optional[_Iterable[_Union[Division, _Mapping]]] = ...) -> None: ...

@@ -110,6 +110,11 @@ class RegistryServiceStub:
                 request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.FromString,
                 _registered_method=True)
+        self.ListDivisions = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/ListDivisions',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -230,6 +235,16 @@ class RegistryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListDivisions(self, request, context):
+        """The divisions directly below a division (empty parent_code: the top-level
+        ones), with the division itself and its ancestors, top down, to name the
+        way there. Reference data: any official may read any part of the table.
+        NOT_FOUND for a parent the table does not hold.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -307,6 +322,11 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.RegisterHouseholds,
                     request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.FromString,
                     response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.SerializeToString,
+            ),
+            'ListDivisions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDivisions,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -715,6 +735,33 @@ class RegistryService:
             '/shuangdao.registry.v1.RegistryService/RegisterHouseholds',
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsRequest.SerializeToString,
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.RegisterHouseholdsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDivisions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/ListDivisions',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.FromString,
             options,
             channel_credentials,
             insecure,
