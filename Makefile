@@ -47,13 +47,16 @@ protos-check: $(STAMP)
 	  else diff -r -x __pycache__ $$tmp/src/shuangdao libs/contracts/src/shuangdao | head -20; rm -rf $$tmp; \
 	    echo "protos: libs/contracts is stale; run 'make protos' and commit"; exit 1; fi
 
-# Tools the deploy/ checks need: promtool (Debian's prometheus package) and
-# kustomize (built from the Go module proxy into .cache/bin).
+# Tools the tests need: promtool (Debian's prometheus package) for deploy/,
+# kustomize (built from the Go module proxy into .cache/bin), and Debian's
+# Chromium with its driver for the portal's browser tests.
 KUSTOMIZE := .cache/bin/kustomize
 .PHONY: tools
 tools: $(KUSTOMIZE)
 	@command -v promtool >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; }
 	@command -v promtool >/dev/null || { echo "promtool missing: install Debian's prometheus package"; exit 1; }
+	@command -v chromedriver >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; }
+	@command -v chromedriver >/dev/null || { echo "chromedriver missing: install Debian's chromium and chromium-driver packages"; exit 1; }
 
 $(KUSTOMIZE):
 	GOBIN=$(abspath .cache/bin) go install sigs.k8s.io/kustomize/kustomize/v5@v5.7.1

@@ -84,14 +84,35 @@ def test_every_service_has_api_and_relay_deployments_probes_a_service_and_an_hpa
     assert "kafka-topics" in by_kind["Job"]
 
 
+def test_the_portal_reaches_every_service_by_its_kubernetes_name_and_keeps_a_shared_session_secret() -> None:
+    documents = kustomize_build(DEPLOY / "kubernetes" / "overlays" / "production")
+    [portal] = [d for d in documents if d["kind"] == "Deployment" and d["metadata"]["name"] == "portal-web"]
+    container = portal["spec"]["template"]["spec"]["containers"][0]
+    env = {e["name"]: e for e in container["env"]}
+    services = {d["metadata"]["name"]: d for d in documents if d["kind"] == "Service"}
+    for name in SERVICES:
+        host, port = env[f"SHUANGDAO_PORTAL_{name.upper()}_TARGET"]["value"].split(":")
+        assert host == f"{name}.shuangdao.svc"
+        assert int(port) in [p["port"] for p in services[name]["spec"]["ports"] if p["name"] == "grpc"]
+    assert env["SHUANGDAO_PORTAL_SESSION_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "shuangdao-portal"
+    assert env["SHUANGDAO_PORTAL_COOKIE_SECURE"]["value"] == "true"
+    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
+    assert "portal" in services
+
+
 def test_every_deployment_runs_only_parts_its_service_has() -> None:
     for document in kustomize_build(DEPLOY / "kubernetes" / "base"):
         if document["kind"] != "Deployment":
             continue
         command = document["spec"]["template"]["spec"]["containers"][0]["command"]
         service = command[0].removeprefix("shuangdao-")
+        main = __import__(f"{service}.entrypoints.main", fromlist=["main"])
+        if "--only" not in command:
+            # Only a service of one part (the portal: a web app) runs whole.
+            assert not hasattr(main, "PARTS"), f"{document['metadata']['name']} must name the parts it runs"
+            continue
         parts = command[command.index("--only") + 1].split(",")
-        known = __import__(f"{service}.entrypoints.main", fromlist=["PARTS"]).PARTS
+        known = main.PARTS
         assert set(parts) <= set(known), f"{document['metadata']['name']} asks for {parts}, {service} has {known}"
 
 

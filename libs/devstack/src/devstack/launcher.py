@@ -64,9 +64,19 @@ def _start_service(endpoint: Endpoint, bootstrap: str, logs: Path, keys: dict[st
     env.setdefault("SHUANGDAO_KAFKA_BOOTSTRAP", bootstrap)
     env[f"SHUANGDAO_{endpoint.name.upper()}_GRPC_PORT"] = str(endpoint.grpc_port)
     env[f"SHUANGDAO_{endpoint.name.upper()}_HTTP_PORT"] = str(endpoint.http_port)
+    if endpoint.name == "portal":
+        env.update(_portal_settings())
     out = open(logs / f"{endpoint.name}.log", "ab")
     return subprocess.Popen(_service_command(endpoint.name), cwd=repo_root(), env=env, stdout=out,
                             stderr=subprocess.STDOUT)
+
+
+def _portal_settings() -> dict[str, str]:
+    """The portal of `make run` offers the development sign-in (a role and a
+    division, signed with the development key), so the Sanpai demo can be
+    explored without minting tokens by hand. Deployments never set it."""
+    key = var_root() / "keys" / "jwt-private.pem"
+    return {"SHUANGDAO_PORTAL_DEV_SIGNIN_KEY": str(key)} if key.is_file() else {}
 
 
 def _ready(endpoint: Endpoint) -> bool:
@@ -163,5 +173,10 @@ def _print_table(ends: list[Endpoint], bootstrap: str, logs: Path) -> None:
     print("\nShuangdao is running (Ctrl-C stops everything):\n", flush=True)
     print(f"  {'service':<12}{'gRPC':<20}HTTP (JSON, /healthz, /readyz, /metrics)")
     for e in ends:
-        print(f"  {e.name:<12}{'127.0.0.1:' + str(e.grpc_port):<20}http://127.0.0.1:{e.http_port}")
+        grpc = "-" if e.name == "portal" else f"127.0.0.1:{e.grpc_port}"
+        print(f"  {e.name:<12}{grpc:<20}http://127.0.0.1:{e.http_port}")
+    if any(e.name == "portal" for e in ends):
+        port = PORTS["portal"][1]
+        print(f"\n  Supervision portal: http://127.0.0.1:{port}/ (development sign-in: "
+              f"http://127.0.0.1:{port}/dev-signin)")
     print(f"\n  Kafka bootstrap {bootstrap}; data under {var_root()}; logs in {logs}\n", flush=True)
