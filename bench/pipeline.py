@@ -36,18 +36,24 @@ class Latencies:
         return percentile(self.samples, q)
 
 
-def provincial_channel(target: str) -> grpc.Channel:
-    """The provincial office may register, survey and read anywhere in the province."""
+def provincial_channel(target: str, own_connection: bool = False) -> grpc.Channel:
+    """The provincial office may register, survey and read anywhere in the
+    province. `own_connection`: not shared with other channels to the same
+    target (grpcio otherwise pools one connection per target per process),
+    so concurrent clients reach different replicas behind the port."""
     from chassis.security.grpc_auth import authenticated_channel
     from chassis.security.testing import token_for
 
-    channel = grpc.insecure_channel(target, options=[("grpc.max_send_message_length", 64 * 1024 * 1024),
-                                                     ("grpc.max_receive_message_length", 64 * 1024 * 1024)])
+    options = [("grpc.max_send_message_length", 64 * 1024 * 1024),
+               ("grpc.max_receive_message_length", 64 * 1024 * 1024)]
+    if own_connection:
+        options.append(("grpc.use_local_subchannel_pool", 1))
+    channel = grpc.insecure_channel(target, options=options)
     return authenticated_channel(channel, token_for("provincial_office", "440000000000"))
 
 
-def registry_stub(target: str) -> registry_pb2_grpc.RegistryServiceStub:
-    return registry_pb2_grpc.RegistryServiceStub(provincial_channel(target))
+def registry_stub(target: str, own_connection: bool = False) -> registry_pb2_grpc.RegistryServiceStub:
+    return registry_pb2_grpc.RegistryServiceStub(provincial_channel(target, own_connection))
 
 
 def assessment_stub(target: str) -> assessment_pb2_grpc.AssessmentServiceStub:
@@ -87,16 +93,25 @@ def batches(households: Iterable[Household], size: int = BATCH) -> Iterator[list
         yield batch
 
 
-def register_all(target: str, households: Iterable[Household], clients: int = 3,
+def register_all(target: str, households: Iterable[Household], clients: int = 4,
                  progress: Callable[[int], None] = lambda n: None) -> tuple[int, float]:
     """Registers every household in batches over `clients` concurrent streams;
-    returns (registered, seconds)."""
-    stub = registry_stub(target)
+    returns (registered, seconds). Each stream has a channel (a connection) of
+    its own, as separate clients would, so the API's replicas share the work."""
+    stubs = [registry_stub(target, own_connection=True) for _ in range(clients)]
     registered = 0
     lock = threading.Lock()
+    local = threading.local()
+    assigned = iter(stubs)
+
+    def own_stub() -> registry_pb2_grpc.RegistryServiceStub:
+        if not hasattr(local, "stub"):
+            with lock:
+                local.stub = next(assigned)
+        return local.stub
 
     def send(batch: list[Household]) -> int:
-        reply = stub.RegisterHouseholds(R.RegisterHouseholdsRequest(
+        reply = own_stub().RegisterHouseholds(R.RegisterHouseholdsRequest(
             households=[registration_request(h) for h in batch]), timeout=300)
         done = reply.registered_count + reply.already_registered_count
         if done != len(batch):

@@ -1,7 +1,10 @@
 """The services as deploy/ runs them: each service split into processes by
 `--only` (its API, its outbox relay, its consumer), so the API's threads do
 not share one interpreter lock with the background work, and each process's
-memory is measured on its own."""
+memory is measured on its own. The API runs as many replicas as
+deploy/kubernetes/base/<service>.yaml gives it (2), all on one gRPC port:
+grpcio binds with SO_REUSEPORT, so the kernel spreads connections across
+them as a Service spreads them across pods."""
 from __future__ import annotations
 
 import subprocess
@@ -13,9 +16,10 @@ from pathlib import Path
 from chassis.testing.processes import ServiceSubprocess
 
 # Service -> its processes' parts, as in deploy/kubernetes/base/<service>.yaml.
+# "api-2" is the API's second replica: same parts, same gRPC port.
 SHAPES = {
-    "registry": {"api": "grpc,http", "relay": "relay,http", "ingest": "ingest,http"},
-    "assessment": {"api": "grpc,http", "relay": "relay,http", "consumer": "consumer,http"},
+    "registry": {"api": "grpc,http", "api-2": "grpc,http", "relay": "relay,http", "ingest": "ingest,http"},
+    "assessment": {"api": "grpc,http", "api-2": "grpc,http", "relay": "relay,http", "consumer": "consumer,http"},
 }
 
 
@@ -60,6 +64,12 @@ class Service:
         self.processes = {role: PartsProcess(name, database_url, kafka_bootstrap, prefix, parts,
                                              logs / f"{name}-{role}.log")
                           for role, parts in SHAPES[name].items()}
+        first = self.processes["api"]
+        for role, process in self.processes.items():
+            if role.startswith("api-"):
+                # A replica shares the first API's gRPC port (SO_REUSEPORT); its HTTP port is its own.
+                process.grpc_port = first.grpc_port
+                process.env[f"SHUANGDAO_{name.upper()}_GRPC_PORT"] = str(first.grpc_port)
 
     def start(self) -> "Service":
         for process in self.processes.values():

@@ -4,6 +4,7 @@ servers stop taking requests and finish in-flight ones, then consumers commit
 and the relay flushes its producer."""
 from __future__ import annotations
 
+import gc
 import logging
 import signal
 import threading
@@ -140,4 +141,9 @@ def main_for(name: str, parts: tuple[str, ...],
     from chassis.security.personal_data import install_log_redaction
 
     install_log_redaction()
-    build(chosen, args.host).serve_until_signalled()
+    process = build(chosen, args.host)
+    # What start-up built (modules, tables, compiled statements) lives as long
+    # as the process: frozen out of the collector's view, a full collection,
+    # which pauses every request thread, walks only what requests allocate.
+    gc.freeze()
+    process.serve_until_signalled()

@@ -6,7 +6,7 @@ from collections import namedtuple
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, String, Table, any_, delete, literal, select, update
+from sqlalchemy import Column, Connection, String, Table, any_, bindparam, delete, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from chassis.db import bulk_insert
@@ -85,6 +85,18 @@ def _history_rows(household: Household) -> list[dict[str, Any]]:
     return [{"household_id": household.id, "at": e.at, "kind": e.kind, "actor": e.actor,
              "step": e.step.value if e.step else None, "decision": e.decision.value if e.decision else None,
              "reason": e.reason, "survey_id": e.survey_id, "year": e.year} for e in household.new_history]
+
+
+# Built once: a household read is the registry's hottest query, and building
+# the statement anew cost more than running it.
+_MEMBER_COLUMNS = [c.label(f"m_{c.name}") for c in orm.members.c]
+_GET = (select(orm.households, *_MEMBER_COLUMNS)
+        .outerjoin(orm.members, orm.members.c.household_id == orm.households.c.id)
+        .where(orm.households.c.id == bindparam("household_id")).order_by(orm.members.c.position))
+_GET_FOR_UPDATE = _GET.with_for_update(of=orm.households)
+_MEMBER_SLICE = slice(len(orm.households.c), len(orm.households.c) + len(_MEMBER_COLUMNS))
+_OBJECTIONS = (select(orm.objections).where(orm.objections.c.household_id == bindparam("household_id"))
+               .order_by(orm.objections.c.id))
 
 
 class HouseholdRepository:
@@ -166,21 +178,13 @@ class HouseholdRepository:
     def get(self, household_id: str, for_update: bool = False) -> Household | None:
         # The household and its members in one round trip (a read's latency
         # is mostly round trips); the lock, when asked, is on the household row.
-        member_columns = [c.label(f"m_{c.name}") for c in orm.members.c]
-        query = (select(orm.households, *member_columns)
-                 .outerjoin(orm.members, orm.members.c.household_id == orm.households.c.id)
-                 .where(orm.households.c.id == household_id).order_by(orm.members.c.position))
-        if for_update:
-            query = query.with_for_update(of=orm.households)
-        rows = self.connection.execute(query).all()
+        query = _GET_FOR_UPDATE if for_update else _GET
+        rows = self.connection.execute(query, {"household_id": household_id}).all()
         if not rows:
             return None
         row = rows[0]
-        member_rows = [_MemberRow(*(getattr(r, f"m_{c.name}") for c in orm.members.c))
-                       for r in rows if r.m_household_id is not None]
-        objection_rows = self.connection.execute(
-            select(orm.objections).where(orm.objections.c.household_id == household_id)
-            .order_by(orm.objections.c.id)).all()
+        member_rows = [_MemberRow(*r[_MEMBER_SLICE]) for r in rows if r.m_household_id is not None]
+        objection_rows = self.connection.execute(_OBJECTIONS, {"household_id": household_id}).all()
         household_file = HouseholdFile(
             village_code=row.village_code, category=Category(row.category),
             members=[_member_of(m, self.identity) for m in member_rows], natural_village_code=row.natural_village_code,

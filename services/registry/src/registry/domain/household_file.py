@@ -3,6 +3,7 @@ Parsing reports every problem at once as field violations."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -72,11 +73,19 @@ class HouseholdFile:
         return [m.national_id for m in self.members if m.national_id]
 
 
+@cache
+def _members_by_value(kind: type[E]) -> dict[str, E]:
+    return {member.value: member for member in kind}
+
+
 def parse_enum(kind: type[E], value: str, at: str, violations: list[FieldViolation],
                required: bool = False) -> E | None:
+    # A dict lookup, not kind(value): this runs a dozen times per household of a batch.
     try:
-        parsed = kind(value)
-    except ValueError:
+        parsed = _members_by_value(kind).get(value)
+    except TypeError:  # an unhashable value (a JSON list, say) names no member either
+        parsed = None
+    if parsed is None:
         allowed = [str(k.value) for k in kind if k.value != "unspecified"]
         violations.append(FieldViolation(at, f"must be one of {', '.join(allowed)}"))
         return None
@@ -115,7 +124,7 @@ def parse_member(index: int, raw: MemberInput, today: date, strict: bool,
     elif len(name) > MAX_NAME_LENGTH:
         violations.append(FieldViolation(f"{at}.name", f"must be at most {MAX_NAME_LENGTH} characters"))
     id_number = national_id.normalise(raw.national_id)
-    problem = national_id.problem_with(id_number) if id_number else None
+    carried, problem = national_id.checked(id_number) if id_number else (None, None)
     if problem:
         violations.append(FieldViolation(f"{at}.national_id", problem))
     elif not id_number and strict:
@@ -123,7 +132,7 @@ def parse_member(index: int, raw: MemberInput, today: date, strict: bool,
     relation = parse_enum(Relation, raw.relation, f"{at}.relation", violations)
     sex = parse_enum(Sex, raw.sex or "unspecified", f"{at}.sex", violations, required=strict)
     born = _birth_date(raw.birth_date, today, f"{at}.birth_date", violations, required=strict)
-    if born and id_number and not problem and national_id.birth_date_of(id_number) != born:
+    if born and carried and carried != born:
         violations.append(FieldViolation(f"{at}.birth_date", "does not match the birth date in the ID number"))
     labour = parse_enum(LabourAbility, raw.labour_ability or "unspecified", f"{at}.labour_ability", violations,
                         required=strict)

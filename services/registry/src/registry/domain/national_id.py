@@ -14,22 +14,24 @@ def check_character(first17: str) -> str:
     return _CHECK[sum(map(int.__mul__, map(int, first17), _WEIGHTS)) % 11]
 
 
+def checked(number: str) -> tuple[date | None, str | None]:
+    """(the birth date it carries, None) when the number is well formed, else
+    (None, what is wrong with it): one parse serves both the check and the
+    comparison with the stated birth date."""
+    if not _SHAPE.match(number):
+        return None, "must be 17 digits followed by a digit or X"
+    try:
+        born = date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None, "birth date part is not a date"
+    if check_character(number[:17]) != number[17]:
+        return None, "check digit does not match (GB 11643)"
+    return born, None
+
+
 def problem_with(number: str) -> str | None:
     """None when the number is well formed, else what is wrong with it."""
-    if not _SHAPE.match(number):
-        return "must be 17 digits followed by a digit or X"
-    try:
-        date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return "birth date part is not a date"
-    if check_character(number[:17]) != number[17]:
-        return "check digit does not match (GB 11643)"
-    return None
-
-
-def birth_date_of(number: str) -> date:
-    """The birth date a well-formed number carries."""
-    return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    return checked(number)[1]
 
 
 def normalise(number: str) -> str:

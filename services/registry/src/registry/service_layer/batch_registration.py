@@ -38,7 +38,7 @@ def register_households(command: commands.RegisterHouseholds, uow: UnitOfWork, r
         if isinstance(item, commands.UnreadableItem):
             results[index] = rejected(index, Outcome.INVALID_ARGUMENT, list(item.violations))
         else:
-            items[index] = replace(item, actor=command.actor)
+            items[index] = item
     conflict = False
     with uow:
         accepted = _validate(items, results, uow, rules, now)
@@ -53,10 +53,12 @@ def register_households(command: commands.RegisterHouseholds, uow: UnitOfWork, r
                 # whole batch rolled back; find out item by item who lost.
                 conflict = True
             for index, household in zip(accepted, households):
-                items[index] = replace(items[index], household_id=household.id)
                 results[index] = ItemResult(index, Outcome.REGISTERED, household.id)
     if conflict:
-        results.update(_one_by_one({i: items[i] for i in accepted}, uow, rules, clock))
+        # Each item keeps the id it was given (a retry finds it) and is gated as the caller.
+        retried = {index: replace(items[index], household_id=household.id, actor=command.actor)
+                   for index, household in zip(accepted, households)}
+        results.update(_one_by_one(retried, uow, rules, clock))
     return [results[i] for i in range(len(command.households))]
 
 

@@ -78,7 +78,7 @@ JURISDICTION_COLUMN = {
 
 def get_household(household_id: str, uow: UnitOfWork, actor: Principal | None = None) -> model.Household:
     """The household as the caller may see it (IDs masked unless it may read personal data)."""
-    with uow:
+    with uow.reading():
         household = uow.households.get(household_id) if household_id else None
     gate(actor, READ, household.divisions.village if household else None)
     if household is None:
