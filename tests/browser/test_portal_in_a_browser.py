@@ -1,14 +1,30 @@
 """The portal as an official uses it, in a real (headless) browser."""
 from __future__ import annotations
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from collections.abc import Callable
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
 import portal_scenario as s
 from chassis.security.testing import token_for
+
+
+def replaced(old: WebElement) -> Callable[[WebDriver], bool]:
+    """Until the page holding `old` has gone. Chromium answers a query on a
+    node of a page being torn down either 'stale' or, mid-navigation, with
+    'Node with given id does not belong to the document': both mean gone."""
+    def gone(_: WebDriver) -> bool:
+        try:
+            old.is_enabled()
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+        return False
+    return gone
 
 
 def sign_in(browser: WebDriver, world: s.World, role: str, jurisdiction: str) -> None:
@@ -17,7 +33,7 @@ def sign_in(browser: WebDriver, world: s.World, role: str, jurisdiction: str) ->
     browser.find_element(By.ID, "token").send_keys(token_for(role, jurisdiction))
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.CSS_SELECTOR, "form.stacked button[type=submit]").click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(old))
+    WebDriverWait(browser, 10).until(replaced(old))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=who]")))
 
 
@@ -25,7 +41,7 @@ def follow(browser: WebDriver, link_text: str) -> None:
     """Clicks a link and waits until the next page has replaced this one."""
     old = browser.find_element(By.TAG_NAME, "html")
     browser.find_element(By.PARTIAL_LINK_TEXT, link_text).click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(old))
+    WebDriverWait(browser, 10).until(replaced(old))
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.TAG_NAME, "h1")))
 
 
@@ -58,7 +74,7 @@ def test_a_county_approver_approves_an_application_and_the_queue_shrinks(browser
     row = browser.find_element(By.CSS_SELECTOR, f"tr[data-household='{world.scenario.pending[0]}']")
     old = browser.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(old))
+    WebDriverWait(browser, 10).until(replaced(old))
     WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
         lambda b: b.find_element(By.CSS_SELECTOR, "[data-testid=queue-size]").text == str(before - 1))
     assert "approve recorded" in browser.find_element(By.CSS_SELECTOR, ".messages").text
@@ -112,7 +128,7 @@ def test_a_county_approver_confirms_an_exit_and_the_exit_queue_shrinks(browser: 
     assert row.find_element(By.CSS_SELECTOR, "label").text == "Reason (required to reject)"
     old = browser.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
-    WebDriverWait(browser, 10).until(ec.staleness_of(old))
+    WebDriverWait(browser, 10).until(replaced(old))
     WebDriverWait(browser, 10, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
         lambda b: b.find_element(By.CSS_SELECTOR, "[data-testid=exit-queue-size]").text == str(before - 1))
     assert "exit confirmed" in browser.find_element(By.CSS_SELECTOR, ".messages").text
