@@ -173,6 +173,9 @@ def cases(s: Seed) -> list[Case]:
         Case("ListDivisions", ("registry.division.read",), v, "ListDivisions",
              R.ListDivisionsRequest(parent_code=v[:9] + "000"), "GET", "/v1/divisions",
              f"/v1/divisions?parent_code={v[:9]}000"),
+        Case("CountHouseholds", ("registry.household.read",), v, "CountHouseholds",
+             R.CountHouseholdsRequest(division_code=v), "GET", "/v1/divisions/<division_code>/household-counts",
+             f"/v1/divisions/{v}/household-counts"),
     ]
     for step in STEPS:
         found.append(Case(f"DecideStep({step})", (f"registry.step.decide.{step}",), v, "DecideStep",
@@ -319,7 +322,7 @@ def test_allowed_calls_mostly_do_their_work_rather_than_fail_after_the_gate(
     # Decisions and exits may meet a household at another step; everything else must work for someone.
     assert succeeded >= {"RegisterHousehold", "RegisterHouseholds", "GetHousehold", "SubmitHousehold",
                          "RecordObjection", "ListHouseholds", "GetPublicNotice", "RecordSurvey", "GetHistory",
-                         "LoadDivisions", "DecideStep", "ListDivisions"}
+                         "LoadDivisions", "DecideStep", "ListDivisions", "CountHouseholds"}
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -335,7 +338,7 @@ def test_a_village_code_the_policy_cannot_place_is_never_acted_on(
         for case in cases(seed_like):
             if case.division == village and case.rpc in {"RegisterHousehold", "RegisterHouseholds",
                                                          "SubmitHousehold", "ListHouseholds", "GetPublicNotice",
-                                                         "LoadDivisions"}:
+                                                         "LoadDivisions", "CountHouseholds"}:
                 code, raw = answer_of(channel, case)
                 if case.rpc == "RegisterHouseholds" and code is grpc.StatusCode.OK:
                     # A batch answers item by item: the item must be the one rejected.

@@ -79,6 +79,32 @@ def test_the_provincial_office_drills_down_from_the_province_to_a_village_and_it
     assert "Lists carry no names or ID numbers" in village
 
 
+ROW = re.compile(r'<a href="/divisions/(\d{12})">[^<]*</a></th>' + r'\s*<td class="num">(\d+)</td>' * 5)
+
+
+def test_a_division_page_shows_for_itself_and_each_division_below_the_figures_the_registry_lists(
+        world: s.World) -> None:
+    from shuangdao.registry.v1 import registry_pb2 as R
+
+    stub = s.registry_stub(world.services["registry"], "provincial_office", s.PROVINCE)
+
+    def listed(code: str) -> tuple[int, ...]:
+        totals = {status: stub.ListHouseholds(R.ListHouseholdsRequest(division_code=code, status=status, page_size=1),
+                                              timeout=10) for status in ("registered", "exited", "pending")}
+        return (totals["registered"].total_size, totals["registered"].total_people, totals["exited"].total_size,
+                totals["exited"].total_people, totals["pending"].total_size)
+
+    client = signed_in(world, "provincial_office", s.PROVINCE)
+    for code in (s.LIANNAN, s.SANPAI_TOWN):
+        text = page(client, f"/divisions/{code}")
+        rows = {m.group(1): tuple(int(n) for n in m.groups()[1:]) for m in ROW.finditer(text)}
+        assert set(rows) == {d.code for d in divisions_below(world, code)}, rows
+        assert rows == {child: listed(child) for child in rows}
+        assert any(r[0] for r in rows.values()) and any(r[4] for r in rows.values()), rows  # not all zeros
+        shown = re.search(r'data-testid="registered-households">(\d+)<', text)
+        assert shown and int(shown.group(1)) == listed(code)[0]
+
+
 def test_a_county_approver_lands_on_their_county_and_sees_only_it(world: s.World) -> None:
     client = signed_in(world, "county_approver", s.LIANNAN)
     landing = client.get("/")
@@ -546,19 +572,17 @@ def divisions_below(world: s.World, code: str) -> list[Any]:
 
 
 def call_budget(world: s.World) -> dict[str, int]:
-    """The most calls each page may make: fixed by the page's design and the
-    divisions it has a row for (three counts per division below), never by
-    the households within them."""
-    def division_page(code: str) -> int:
-        return 2 + 3 * (1 + len(divisions_below(world, code)))  # listing, figures, counts of it and each below
-
+    """The most calls each page may make: fixed by the page's design, never by
+    the households within a division nor (on a division page) by the
+    divisions below it."""
+    division_page = 3  # listing, figures, one count of it and every division below
     townships = divisions_below(world, s.LIANNAN)
     villages = sum(len(divisions_below(world, t.code)) for t in townships)
-    village_page = 2 + 3 + 2 + 3  # listing, figures, counts, households, stationings, its few cadres
+    village_page = 3 + 2 + 3  # listing, figures, counts, households, stationings, its few cadres
     return {
         "/": 2 + len(divisions_below(world, s.PROVINCE)),        # figures, divisions, figures of each city
-        f"/divisions/{s.CITY}": division_page(s.CITY),
-        f"/divisions/{s.LIANNAN}": division_page(s.LIANNAN),
+        f"/divisions/{s.CITY}": division_page,
+        f"/divisions/{s.LIANNAN}": division_page,
         f"/divisions/{s.SANPAI}": village_page,
         f"/divisions/{s.SANJIANG_1}": village_page,
         "/rankings?kind=village": 2 + 3,                         # ranking, flags, names: one listing per township
@@ -578,9 +602,24 @@ def test_every_page_of_the_tour_makes_a_bounded_number_of_service_calls_and_none
         assert 0 < sum(calls.values()) <= most, (path, most, calls)
         if not path.startswith("/households/"):
             assert "GetHousehold" not in calls and "GetHistory" not in calls, (path, calls)
+        if path.startswith("/divisions/"):
+            # One count of the division and all below it; only a village lists its households.
+            village = path in (f"/divisions/{s.SANPAI}", f"/divisions/{s.SANJIANG_1}")
+            assert calls.get("CountHouseholds") == 1 and calls.get("ListHouseholds", 0) == int(village), (path, calls)
     approver = signed_in(world, "county_approver", s.LIANNAN, portal)
     calls = calls_of(approver, counter, "/queue")
     assert calls.get("ListHouseholds") == 2 and sum(calls.values()) <= 4, calls  # pending, exits, village names
+
+
+def test_a_division_page_makes_as_many_registry_calls_whatever_the_number_of_divisions_below_it(
+        world: s.World, counted: tuple[Any, CountingInterceptor]) -> None:
+    portal, counter = counted
+    client = signed_in(world, "provincial_office", s.PROVINCE, portal)
+    pages = {code: calls_of(client, counter, f"/divisions/{code}") for code in (s.CITY, s.LIANNAN)}
+    below = {code: len(divisions_below(world, code)) for code in pages}
+    assert below[s.CITY] != below[s.LIANNAN], below  # the comparison needs two different fan-outs
+    assert pages[s.CITY] == pages[s.LIANNAN], pages
+    assert pages[s.LIANNAN].get("CountHouseholds") == 1 and "ListHouseholds" not in pages[s.LIANNAN], pages
 
 
 def test_the_village_page_makes_as_many_service_calls_with_more_households_as_with_fewer(

@@ -48,6 +48,11 @@ class RegistryGateway:
         return m.HouseholdPage([_summary(s) for s in answer.households], answer.total_size, answer.total_people,
                                answer.next_page_token)
 
+    def household_counts(self, token: str, division_code: str) -> m.DivisionCounts:
+        """Households and people of a division and of each division below it, by status, in one call."""
+        answer = call(self.stub.CountHouseholds, R.CountHouseholdsRequest(division_code=division_code), token)
+        return m.DivisionCounts(_counts(answer.division), [_counts(c) for c in answer.children])
+
     def all_households(self, token: str, division_code: str, status: str = "") -> list[m.HouseholdRow]:
         rows: list[m.HouseholdRow] = []
         page_token = ""
@@ -91,6 +96,11 @@ class RegistryGateway:
 
 def _division(d: Any) -> m.Division:
     return m.Division(d.code, d.name, d.level, d.parent_code)
+
+
+def _counts(c: Any) -> m.HouseholdCounts:
+    return m.HouseholdCounts(_division(c.division), {g: (getattr(c, g).households, getattr(c, g).people)
+                                                     for g in m.COUNT_GROUPS})
 
 
 def _summary(s: Any) -> m.HouseholdRow:

@@ -65,6 +65,28 @@ class HouseholdPage:
     next_page_token: str
 
 
+# The groups CountHouseholds answers for, by the registry's status words, and at_risk across them.
+COUNT_GROUPS = ("registered", "exit_proposed", "exited", "pending", "sent_back", "rejected", "at_risk")
+
+
+@dataclass(frozen=True)
+class HouseholdCounts:
+    division: Division
+    # group word (COUNT_GROUPS) -> (households, people)
+    groups: dict[str, tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class DivisionCounts:
+    division: HouseholdCounts
+    children: list[HouseholdCounts]
+
+    def of_child(self, code: str) -> dict[str, tuple[int, int]]:
+        """A child's groups (zeros for a division the answer did not hold)."""
+        found = {c.division.code: c.groups for c in self.children}
+        return found.get(code, {g: (0, 0) for g in COUNT_GROUPS})
+
+
 @dataclass(frozen=True)
 class Member:
     name: str

@@ -17,7 +17,6 @@ from portal.service_layer.fan_out import Hidden, gather, optional
 
 LOCAL = ZoneInfo("Asia/Shanghai")
 TARGET_KINDS = ("village", "county", "city", "cadre", "support_unit")
-STATUSES = ("registered", "exited", "pending")
 
 
 @dataclass(frozen=True)
@@ -93,24 +92,13 @@ def income_chart(figures: m.Figures) -> charts.LineChart:
 
 # ---------------------------------------------------------------------------- drill-down
 
-def _count_calls(portal: Portal, user: User, code: str) -> dict[str, Any]:
-    """Registered, exited and pending households (and people) of a division,
-    from the registry (readable by every office within its jurisdiction)."""
-    return {f"{code}/{s}": lambda s=s: portal.registry.households(user.token, code, s, 1) for s in STATUSES}
-
-
-def _counts(answers: dict[str, Any], code: str) -> dict[str, tuple[int, int]]:
-    return {s: (answers[f"{code}/{s}"].total_size, answers[f"{code}/{s}"].total_people) for s in STATUSES}
-
-
 def division_page(portal: Portal, user: User, code: str, page_token: str = "") -> dict[str, Any]:
     listing: m.DivisionListing = portal.registry.divisions(user.token, code)
     assert listing.parent is not None
     division = listing.parent
     children = [c for c in listing.children if c.level != "natural_village"]
-    calls: dict[str, Any] = dict(_count_calls(portal, user, code))
-    for child in children:
-        calls.update(_count_calls(portal, user, child.code))
+    # One call counts the division and every division below it (never one per child).
+    calls: dict[str, Any] = {"counts": lambda: portal.registry.household_counts(user.token, code)}
     if division.level == "village":
         calls["households"] = lambda: portal.registry.households(user.token, code, "", 100, page_token)
         calls["stationings"] = optional(lambda: portal.cadres.stationings(user.token, code))
@@ -118,12 +106,13 @@ def division_page(portal: Portal, user: User, code: str, page_token: str = "") -
         calls["figures"] = lambda: portal.assessment.figures(user.token, code)
     answers = gather(portal.executor, calls)
     stationings = answers.get("stationings")
-    rows = [(c, _counts(answers, c.code)) for c in children]
+    counts: m.DivisionCounts = answers["counts"]
+    rows = [(c, counts.of_child(c.code)) for c in children]
     chart = charts.bar_chart(f"Registered poor households in {division.name}",
                              "Registered poor households in each division below this one.",
-                             [c.name for c, _ in rows], [counts["registered"][0] for _, counts in rows])
+                             [c.name for c, _ in rows], [groups["registered"][0] for _, groups in rows])
     figures = answers.get("figures")
-    return {"division": division, "ancestors": listing.ancestors, "children": rows, "counts": _counts(answers, code),
+    return {"division": division, "ancestors": listing.ancestors, "children": rows, "counts": counts.division.groups,
             "households": answers.get("households"),
             "stationings": stationings or [],
             "cadres": cadres_of(portal, user, [cadre_id for cadre_id, _ in stationings or []]),

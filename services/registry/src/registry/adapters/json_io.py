@@ -13,6 +13,7 @@ from registry.domain.divisions import Division, DivisionPath
 from registry.domain.household_file import parse_file
 from registry.domain.model import Household, local_date
 from registry.domain.rules import Guarantees, Hardship, Income, Rules
+from registry.domain.vocabulary import Status
 from registry.service_layer import views
 
 MEMBER_FIELDS = ("name", "national_id", "relation", "sex", "birth_date", "labour_ability", "health", "disability",
@@ -321,3 +322,14 @@ def division_listing_json(listing: Any) -> dict[str, Any]:
     return {"parent": division_json(listing.parent) if listing.parent else None,
             "ancestors": [division_json(d) for d in listing.ancestors],
             "divisions": [division_json(d) for d in listing.divisions]}
+
+
+def household_counts_json(counts: views.HouseholdCounts) -> dict[str, Any]:
+    tallies = {s.value: counts.of(s) for s in Status} | {"at_risk": counts.at_risk}
+    return {"division": division_json(counts.division)} | {
+        word: {"households": t.households, "people": t.people} for word, t in tallies.items()}
+
+
+def division_counts_json(counts: views.DivisionCounts) -> dict[str, Any]:
+    return {"division": household_counts_json(counts.division),
+            "children": [household_counts_json(c) for c in counts.children]}

@@ -15,6 +15,7 @@ from chassis.outbox import OutgoingEvent
 from registry.domain import batch, commands, events, model
 from registry.domain.divisions import Division, DivisionPath
 from registry.domain.rules import Guarantees, Hardship, Income
+from registry.domain.vocabulary import Status
 from registry.service_layer import views
 
 SOURCE = "shuangdao/registry"
@@ -299,3 +300,18 @@ def outgoing(event: events.Event, topics: dict[str, str]) -> OutgoingEvent:
 def division_message(division: Division) -> registry_pb2.Division:
     return registry_pb2.Division(code=division.code, name=division.name, level=division.level.value,
                                  parent_code=division.parent_code)
+
+
+def _tally(tally: views.Tally) -> registry_pb2.HouseholdTally:
+    return registry_pb2.HouseholdTally(households=tally.households, people=tally.people)
+
+
+def household_counts_message(counts: views.HouseholdCounts) -> registry_pb2.HouseholdCounts:
+    return registry_pb2.HouseholdCounts(division=division_message(counts.division), at_risk=_tally(counts.at_risk),
+                                        # every status word is a field of HouseholdCounts
+                                        **{s.value: _tally(counts.of(s)) for s in Status})
+
+
+def count_households_response(counts: views.DivisionCounts) -> registry_pb2.CountHouseholdsResponse:
+    return registry_pb2.CountHouseholdsResponse(division=household_counts_message(counts.division),
+                                                children=[household_counts_message(c) for c in counts.children])

@@ -121,6 +121,11 @@ class RegistryServicer(registry_pb2_grpc.RegistryServiceServicer):
             ancestors=[t.division_message(d) for d in listing.ancestors],
             divisions=[t.division_message(d) for d in listing.divisions])
 
+    @maps_errors
+    def CountHouseholds(self, request: R.CountHouseholdsRequest, context: Ctx) -> R.CountHouseholdsResponse:
+        return t.count_households_response(views.count_households(
+            self.registry.new_uow(), request.division_code, current_principal()))
+
 
 SERVICE_NAME = registry_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name
 

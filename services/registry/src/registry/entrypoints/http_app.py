@@ -110,4 +110,9 @@ def create_app(registry: Registry) -> Flask:
         listing = views.list_divisions(registry.new_uow(), request.args.get("parent_code", ""), current_principal())
         return json_io.division_listing_json(listing)
 
+    @app.get("/v1/divisions/<division_code>/household-counts")
+    def count_households(division_code: str) -> Any:
+        return json_io.division_counts_json(views.count_households(registry.new_uow(), division_code,
+                                                                   current_principal()))
+
     return app

@@ -226,3 +226,72 @@ def list_divisions(uow: UnitOfWork, parent_code: str = "", actor: Principal | No
         rows = uow.connection.execute(select(table).where(where).order_by(table.c.code)).all()  # type: ignore[union-attr]
     return DivisionListing(parent, ancestors, [Division(r.code, r.name, DivisionLevel(r.level), r.parent_code or "")
                                                for r in rows])
+
+
+@dataclass(frozen=True)
+class Tally:
+    households: int = 0
+    people: int = 0
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(self.households + other.households, self.people + other.people)
+
+
+@dataclass(frozen=True)
+class HouseholdCounts:
+    """A division's households by status word, and those flagged at risk (any status)."""
+    division: Division
+    by_status: dict[Status, Tally]
+    at_risk: Tally
+
+    def of(self, status: Status) -> Tally:
+        return self.by_status.get(status, Tally())
+
+
+@dataclass(frozen=True)
+class DivisionCounts:
+    division: HouseholdCounts
+    children: list[HouseholdCounts]
+
+
+def count_households(uow: UnitOfWork, division_code: str, actor: Principal | None = None) -> DivisionCounts:
+    """Households and people of a division and of each division directly below
+    it, by status: one GROUP BY over the households of the division, keyed by
+    the column of the children's level. Gated like list_households: the
+    division must lie within the caller's jurisdiction, and so then does
+    everything below it."""
+    gate(actor, READ, division_code or None)
+    if not CODE.match(division_code):
+        raise InvalidArgument([FieldViolation("division_code", "must be a 12-digit division code")])
+    table = orm.households
+    with uow:
+        division = uow.divisions.get(division_code)
+        if division is None:
+            raise NotFound(f"division {division_code} not found")
+        children = [Division(r.code, r.name, DivisionLevel(r.level), r.parent_code or "")
+                    for r in uow.connection.execute(select(orm.divisions).where(  # type: ignore[union-attr]
+                        orm.divisions.c.parent_code == division_code).order_by(orm.divisions.c.code))]
+        # Children share one level; a village's are natural villages, a natural village has none.
+        keys = [table.c.status, table.c.risk_category.is_not(None)]
+        if children:
+            keys.append(LEVEL_COLUMN[children[0].level])
+        rows = uow.connection.execute(  # type: ignore[union-attr]
+            select(*keys, func.count(), func.coalesce(func.sum(table.c.member_count), 0))
+            .where(LEVEL_COLUMN[division.level] == division_code).group_by(*keys)).all()
+    # (child code or "", status, at risk, tally) per group
+    groups = [(r[2] if children else "", Status(r[0]), bool(r[1]), Tally(int(r[-2]), int(r[-1]))) for r in rows]
+    return DivisionCounts(_counts(division, groups, None), [_counts(c, groups, c.code) for c in children])
+
+
+def _counts(division: Division, groups: list[tuple[str, Status, bool, Tally]],
+            child_code: str | None) -> HouseholdCounts:
+    """The groups of one child (`child_code`), or of the whole division (None)."""
+    by_status: dict[Status, Tally] = {}
+    at_risk = Tally()
+    for child, status, risky, tally in groups:
+        if child_code is not None and child != child_code:
+            continue
+        by_status[status] = by_status.get(status, Tally()) + tally
+        if risky:
+            at_risk = at_risk + tally
+    return HouseholdCounts(division, by_status, at_risk)

@@ -674,3 +674,45 @@ class ListDivisionsResponse(_message.Message):
     ancestors: _containers.RepeatedCompositeFieldContainer[Division]
     divisions: _containers.RepeatedCompositeFieldContainer[Division]
     def __init__(self, parent: _Optional[_Union[Division, _Mapping]] = ..., ancestors: _Optional[_Iterable[_Union[Division, _Mapping]]] = ..., divisions: _Optional[_Iterable[_Union[Division, _Mapping]]] = ...) -> None: ...
+
+class CountHouseholdsRequest(_message.Message):
+    __slots__ = ("division_code",)
+    DIVISION_CODE_FIELD_NUMBER: _ClassVar[int]
+    division_code: str
+    def __init__(self, division_code: _Optional[str] = ...) -> None: ...
+
+class HouseholdTally(_message.Message):
+    __slots__ = ("households", "people")
+    HOUSEHOLDS_FIELD_NUMBER: _ClassVar[int]
+    PEOPLE_FIELD_NUMBER: _ClassVar[int]
+    households: int
+    people: int
+    def __init__(self, households: _Optional[int] = ..., people: _Optional[int] = ...) -> None: ...
+
+class HouseholdCounts(_message.Message):
+    __slots__ = ("division", "registered", "exit_proposed", "exited", "pending", "sent_back", "rejected", "at_risk")
+    DIVISION_FIELD_NUMBER: _ClassVar[int]
+    REGISTERED_FIELD_NUMBER: _ClassVar[int]
+    EXIT_PROPOSED_FIELD_NUMBER: _ClassVar[int]
+    EXITED_FIELD_NUMBER: _ClassVar[int]
+    PENDING_FIELD_NUMBER: _ClassVar[int]
+    SENT_BACK_FIELD_NUMBER: _ClassVar[int]
+    REJECTED_FIELD_NUMBER: _ClassVar[int]
+    AT_RISK_FIELD_NUMBER: _ClassVar[int]
+    division: Division
+    registered: HouseholdTally
+    exit_proposed: HouseholdTally
+    exited: HouseholdTally
+    pending: HouseholdTally
+    sent_back: HouseholdTally
+    rejected: HouseholdTally
+    at_risk: HouseholdTally
+    def __init__(self, division: _Optional[_Union[Division, _Mapping]] = ..., registered: _Optional[_Union[HouseholdTally, _Mapping]] = ..., exit_proposed: _Optional[_Union[HouseholdTally, _Mapping]] = ..., exited: _Optional[_Union[HouseholdTally, _Mapping]] = ..., pending: _Optional[_Union[HouseholdTally, _Mapping]] = ..., sent_back: _Optional[_Union[HouseholdTally, _Mapping]] = ..., rejected: _Optional[_Union[HouseholdTally, _Mapping]] = ..., at_risk: _Optional[_Union[HouseholdTally, _Mapping]] = ...) -> None: ...
+
+class CountHouseholdsResponse(_message.Message):
+    __slots__ = ("division", "children")
+    DIVISION_FIELD_NUMBER: _ClassVar[int]
+    CHILDREN_FIELD_NUMBER: _ClassVar[int]
+    division: HouseholdCounts
+    children: _containers.RepeatedCompositeFieldContainer[HouseholdCounts]
+    def __init__(self, division: _Optional[_Union[HouseholdCounts, _Mapping]] = ..., children: _Optional[_Iterable[_Union[HouseholdCounts, _Mapping]]] = ...) -> None: ...

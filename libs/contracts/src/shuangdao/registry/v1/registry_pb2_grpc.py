@@ -115,6 +115,11 @@ class RegistryServiceStub:
                 request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.SerializeToString,
                 response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.FromString,
                 _registered_method=True)
+        self.CountHouseholds = channel.unary_unary(
+                '/shuangdao.registry.v1.RegistryService/CountHouseholds',
+                request_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsRequest.SerializeToString,
+                response_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsResponse.FromString,
+                _registered_method=True)
 
 
 class RegistryServiceServicer:
@@ -245,6 +250,17 @@ class RegistryServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def CountHouseholds(self, request, context):
+        """Households and people of a division and of each division directly below
+        it, by status, in one call (the figures ListHouseholds totals give one
+        filter at a time). Same gate as ListHouseholds: the division must lie
+        within the caller's jurisdiction (PERMISSION_DENIED otherwise); NOT_FOUND
+        for a division the table does not hold.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistryServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -327,6 +343,11 @@ def add_RegistryServiceServicer_to_server(servicer, server):
                     servicer.ListDivisions,
                     request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.FromString,
                     response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.SerializeToString,
+            ),
+            'CountHouseholds': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountHouseholds,
+                    request_deserializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsRequest.FromString,
+                    response_serializer=shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -762,6 +783,33 @@ class RegistryService:
             '/shuangdao.registry.v1.RegistryService/ListDivisions',
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsRequest.SerializeToString,
             shuangdao_dot_registry_dot_v1_dot_registry__pb2.ListDivisionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountHouseholds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/shuangdao.registry.v1.RegistryService/CountHouseholds',
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsRequest.SerializeToString,
+            shuangdao_dot_registry_dot_v1_dot_registry__pb2.CountHouseholdsResponse.FromString,
             options,
             channel_credentials,
             insecure,
