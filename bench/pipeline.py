@@ -38,14 +38,15 @@ class Latencies:
 
 def provincial_channel(target: str, own_connection: bool = False) -> grpc.Channel:
     """The provincial office may register, survey and read anywhere in the
-    province. `own_connection`: not shared with other channels to the same
-    target (grpcio otherwise pools one connection per target per process),
-    so concurrent clients reach different replicas behind the port."""
+    province. A target naming several replicas gets its calls spread over
+    them in turn (round_robin). `own_connection`: not shared with other
+    channels to the same target (grpcio otherwise pools one connection per
+    target per process)."""
     from chassis.security.grpc_auth import authenticated_channel
     from chassis.security.testing import token_for
 
     options = [("grpc.max_send_message_length", 64 * 1024 * 1024),
-               ("grpc.max_receive_message_length", 64 * 1024 * 1024)]
+               ("grpc.max_receive_message_length", 64 * 1024 * 1024), ("grpc.lb_policy_name", "round_robin")]
     if own_connection:
         options.append(("grpc.use_local_subchannel_pool", 1))
     channel = grpc.insecure_channel(target, options=options)
@@ -94,10 +95,11 @@ def batches(households: Iterable[Household], size: int = BATCH) -> Iterator[list
 
 
 def register_all(target: str, households: Iterable[Household], clients: int = 4,
-                 progress: Callable[[int], None] = lambda n: None) -> tuple[int, float]:
+                 progress: Callable[[int], None] = lambda n: None, batch_size: int = BATCH) -> tuple[int, float]:
     """Registers every household in batches over `clients` concurrent streams;
-    returns (registered, seconds). Each stream has a channel (a connection) of
-    its own, as separate clients would, so the API's replicas share the work."""
+    returns (registered, seconds). Each stream has a channel of its own, as
+    separate clients would; `target` may name every replica of the API, so
+    that each stream's calls take turns across them."""
     stubs = [registry_stub(target, own_connection=True) for _ in range(clients)]
     registered = 0
     lock = threading.Lock()
@@ -122,7 +124,7 @@ def register_all(target: str, households: Iterable[Household], clients: int = 4,
 
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
-        for done in pool.map(send, batches(households)):
+        for done in pool.map(send, batches(households, batch_size)):
             with lock:
                 registered += done
             progress(registered)

@@ -2,9 +2,12 @@
 `--only` (its API, its outbox relay, its consumer), so the API's threads do
 not share one interpreter lock with the background work, and each process's
 memory is measured on its own. The API runs as many replicas as
-deploy/kubernetes/base/<service>.yaml gives it (2), all on one gRPC port:
-grpcio binds with SO_REUSEPORT, so the kernel spreads connections across
-them as a Service spreads them across pods."""
+deploy/kubernetes/base/<service>.yaml gives it (2), each on its own port, as
+pods have addresses of their own: a client that wants them all busy
+balances its calls across them (gRPC's round_robin policy), as it would
+across the pods behind a headless Service. Sharing one port instead
+(SO_REUSEPORT) left the kernel to hash a handful of connections onto the
+replicas, and now and then all of them landed on one."""
 from __future__ import annotations
 
 import subprocess
@@ -64,12 +67,6 @@ class Service:
         self.processes = {role: PartsProcess(name, database_url, kafka_bootstrap, prefix, parts,
                                              logs / f"{name}-{role}.log")
                           for role, parts in SHAPES[name].items()}
-        first = self.processes["api"]
-        for role, process in self.processes.items():
-            if role.startswith("api-"):
-                # A replica shares the first API's gRPC port (SO_REUSEPORT); its HTTP port is its own.
-                process.grpc_port = first.grpc_port
-                process.env[f"SHUANGDAO_{name.upper()}_GRPC_PORT"] = str(first.grpc_port)
 
     def start(self) -> "Service":
         for process in self.processes.values():
@@ -78,7 +75,13 @@ class Service:
 
     @property
     def grpc_target(self) -> str:
+        """The first replica: enough for reads, which measure latency, not throughput."""
         return self.processes["api"].grpc_target
+
+    @property
+    def grpc_replicas(self) -> str:
+        """Every replica as one gRPC target, for a round_robin channel."""
+        return "ipv4:" + ",".join(p.grpc_target for role, p in self.processes.items() if role.startswith("api"))
 
     def peak_memory_mb(self) -> dict[str, float]:
         return {f"{self.name} {role}": p.peak_memory_bytes() / 2**20 for role, p in self.processes.items()}

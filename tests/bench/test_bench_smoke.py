@@ -24,3 +24,10 @@ def test_the_benchmark_runs_end_to_end_at_a_small_scale_and_prints_its_table(
     figures = json.loads(figures_file.read_text())
     assert figures["households"] > 0 and figures["pipeline"]["ranking_villages"] == figures["villages"]
     assert figures["pipeline"]["freshness_measured"] > 0
+    # The registration's CPU budget names every process (at this scale two batches
+    # are too few to say how the replicas shared them: tests/bench/test_bench_parts.py does).
+    spent = figures["pipeline"]["registration_cpu_s"]
+    assert {"registry api", "registry api-2", "registry relay", "assessment consumer", "postgresql server",
+            "bench clients"} <= set(spent)
+    assert sum(spent.values()) > 0
+    assert "registration CPU, all processes (core-us/household)" in result.stdout
