@@ -84,16 +84,20 @@ def test_every_service_has_api_and_relay_deployments_probes_a_service_and_an_hpa
     assert "kafka-topics" in by_kind["Job"]
 
 
-def test_the_portal_reaches_every_service_by_its_kubernetes_name_and_keeps_a_shared_session_secret() -> None:
+def test_the_portal_reaches_every_api_pod_through_a_headless_service_and_keeps_a_shared_session_secret() -> None:
     documents = kustomize_build(DEPLOY / "kubernetes" / "overlays" / "production")
     [portal] = [d for d in documents if d["kind"] == "Deployment" and d["metadata"]["name"] == "portal-web"]
     container = portal["spec"]["template"]["spec"]["containers"][0]
     env = {e["name"]: e for e in container["env"]}
     services = {d["metadata"]["name"]: d for d in documents if d["kind"] == "Service"}
     for name in SERVICES:
-        host, port = env[f"SHUANGDAO_PORTAL_{name.upper()}_TARGET"]["value"].split(":")
-        assert host == f"{name}.shuangdao.svc"
-        assert int(port) in [p["port"] for p in services[name]["spec"]["ports"] if p["name"] == "grpc"]
+        # Through the headless Service, so the portal's calls spread over every API pod.
+        target = env[f"SHUANGDAO_PORTAL_{name.upper()}_TARGET"]["value"]
+        host, port = target.removeprefix("dns:///").split(":")
+        assert target.startswith("dns:///") and host == f"{name}-grpc.shuangdao.svc.cluster.local"
+        headless = services[f"{name}-grpc"]["spec"]
+        assert headless["clusterIP"] == "None" and headless["selector"] == services[name]["spec"]["selector"]
+        assert int(port) in [p["port"] for p in headless["ports"] if p["name"] == "grpc"]
     assert env["SHUANGDAO_PORTAL_SESSION_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "shuangdao-portal"
     assert env["SHUANGDAO_PORTAL_COOKIE_SECURE"]["value"] == "true"
     assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"

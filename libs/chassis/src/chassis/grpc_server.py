@@ -88,6 +88,11 @@ class MetricsInterceptor(grpc.ServerInterceptor):
         )
 
 
+# *Default*: connections live at most five minutes; calls in flight get 30 s more.
+MAX_CONNECTION_AGE_S = 300.0
+CONNECTION_AGE_GRACE_S = 30.0
+
+
 def build_server(
     adders: Iterable[ServicerAdder],
     service_names: Iterable[str],
@@ -97,6 +102,7 @@ def build_server(
     max_workers: int = 16,
     interceptors: Iterable[grpc.ServerInterceptor] = (),
     bind: Callable[[grpc.Server, str], int] | None = None,
+    max_connection_age_s: float = MAX_CONNECTION_AGE_S,
 ) -> tuple[grpc.Server, health.HealthServicer, int]:
     """Returns the server (not started), its health servicer and the bound port
     (useful with port 0 in tests). `interceptors` run after the metrics one, so
@@ -104,7 +110,12 @@ def build_server(
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=max_workers),
         interceptors=[MetricsInterceptor(metrics), *interceptors],
-        options=[("grpc.max_receive_message_length", 4 * 1024 * 1024)],
+        options=[("grpc.max_receive_message_length", 4 * 1024 * 1024),
+                 # Clients resolve a name only when they connect: a connection closed
+                 # now and then (calls in flight finish first) lets them find replicas
+                 # the autoscaler added since.
+                 ("grpc.max_connection_age_ms", int(max_connection_age_s * 1000)),
+                 ("grpc.max_connection_age_grace_ms", int(CONNECTION_AGE_GRACE_S * 1000))],
     )
     for add in adders:
         add(server)

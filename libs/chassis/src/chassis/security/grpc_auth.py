@@ -203,9 +203,20 @@ def bind_port(server: grpc.Server, address: str, tls: TlsSettings | None) -> int
     return port
 
 
+# A gRPC connection is long-lived and carries every call: behind one address
+# that balances connections (a Kubernetes ClusterIP Service) all of a client's
+# calls would go to one replica. A target that resolves to every replica (a
+# headless Service: dns:///name:port) with round_robin spreads them call by call.
+BALANCED = ("grpc.lb_policy_name", "round_robin")
+
+
 def open_channel(target: str, tls: TlsSettings | None = None, token: str | Callable[[], str] | None = None,
                  options: Iterable[tuple[str, Any]] = ()) -> grpc.Channel:
-    """A client channel: TLS when configured, carrying a token when given."""
-    channel = grpc.secure_channel(target, tls.channel(), options=list(options)) if tls else \
-        grpc.insecure_channel(target, options=list(options))
+    """A client channel: TLS when configured, carrying a token when given,
+    its calls spread over every address the target resolves to."""
+    chosen = list(options)
+    if all(name != BALANCED[0] for name, _ in chosen):
+        chosen.append(BALANCED)
+    channel = grpc.secure_channel(target, tls.channel(), options=chosen) if tls else \
+        grpc.insecure_channel(target, options=chosen)
     return authenticated_channel(channel, token) if token is not None else channel
