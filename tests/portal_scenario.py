@@ -34,6 +34,8 @@ class Scenario:
     registered: dict[str, list[str]] = field(default_factory=dict)  # village -> household ids
     pending: list[str] = field(default_factory=list)                # awaiting county approval in Sanpai
     exits: list[str] = field(default_factory=list)                  # registered in Sanpai, exit awaiting the county
+    at_risk: list[str] = field(default_factory=list)                # exited in Lianshan, then found at risk
+    sent_back: list[str] = field(default_factory=list)              # applications in Lianshan sent back by the village
     cadre_id: str = ""
     month: str = ""
 
@@ -173,7 +175,41 @@ def wait_for_scores(assessment: Any, villages: list[str], timeout: float = 45.0)
     wait_for(ranked, timeout)
 
 
-def load(running: dict[str, Any], pending: int = 2, scores: bool = True, exits: int = 2) -> Scenario:
+def wait_for_figures(assessment: Any, division: str, exited: int, at_risk: int, timeout: float = 45.0) -> None:
+    stub = assessment_pb2_grpc.AssessmentServiceStub(assessment.channel(role="provincial_office",
+                                                                        jurisdiction=PROVINCE))
+
+    def counted() -> bool:
+        figures = stub.GetProvinceFigures(A.GetProvinceFiguresRequest(division_code=division), timeout=5)
+        return figures.exited_households == exited and figures.at_risk_households == at_risk
+
+    wait_for(counted, timeout)
+
+
+def exit_then_fall_back(registry: Any, village: str, county: str, household_id: str, year: int) -> None:
+    """An exit confirmed by the village and the county, then a survey the
+    year after that finds income below the line: the household is at risk."""
+    propose_exits(registry, village, [household_id])
+    registry_stub(registry, "county_approver", county).ConfirmExit(R.ConfirmExitRequest(
+        household_id=household_id, step=R.WORKFLOW_STEP_EXIT_COUNTY_CONFIRMATION,
+        decision=R.STEP_DECISION_APPROVE, decided_by="scenario-county"), timeout=10)
+    survey(registry, village, household_id, year + 1, 100_000)
+
+
+def send_back_application(registry: Any, village: str) -> str:
+    cadre = registry_stub(registry, "village_cadre", village)
+    household_id = cadre.SubmitHousehold(R.SubmitHouseholdRequest(
+        file=household_file(village), submitted_by="scenario-cadre"), timeout=10).household_id
+    cadre.DecideStep(R.DecideStepRequest(
+        household_id=household_id, step=R.WORKFLOW_STEP_VILLAGE_VERIFICATION, decision=R.STEP_DECISION_SEND_BACK,
+        decided_by="scenario-cadre", reason="the land area is missing"), timeout=10)
+    return household_id
+
+
+def load(running: dict[str, Any], pending: int = 2, scores: bool = True, exits: int = 2,
+         watched: bool = False) -> Scenario:
+    """`watched`: also a household of Lianshan exited and back at risk, and an
+    application there sent back (the counts a division page shows for them)."""
     registry = running["registry"]
     load_divisions(registry)
     scenario = Scenario()
@@ -186,12 +222,20 @@ def load(running: dict[str, Any], pending: int = 2, scores: bool = True, exits: 
     scenario.exits = scenario.registered[SANPAI][3:]
     propose_exits(registry, SANPAI, scenario.exits)
     scenario.pending = submit_to_county_approval(registry, SANPAI, SANPAI_TOWN, pending)
+    if watched:
+        [household_id] = register(registry, LIANSHAN_VILLAGE, 1)
+        survey(registry, LIANSHAN_VILLAGE, household_id, year, 900_000)
+        exit_then_fall_back(registry, LIANSHAN_VILLAGE, LIANSHAN, household_id, year)
+        scenario.at_risk = [household_id]
+        scenario.sent_back = [send_back_application(registry, LIANSHAN_VILLAGE)]
     if "cadres" in running:
         scenario.cadre_id, scenario.month = station_cadre(running["cadres"])
     if "funds" in running:
         book_funds(running["funds"])
     if scores and "assessment" in running:
         wait_for_scores(running["assessment"], [SANPAI, SANJIANG_1, LIANSHAN_VILLAGE])
+        if watched:  # the assessment counts the exit and the risk before pages are compared with it
+            wait_for_figures(running["assessment"], LIANSHAN, exited=1, at_risk=1)
     return scenario
 
 
@@ -232,7 +276,8 @@ class World:
 SERVICES = ("registry", "cadres", "funds", "assessment")
 
 
-def start_world(postgres_base_url: str, kafka_bootstrap: str, pending: int = 2, exits: int = 2) -> Any:
+def start_world(postgres_base_url: str, kafka_bootstrap: str, pending: int = 2, exits: int = 2,
+                watched: bool = False) -> Any:
     """A context manager: the four services on fresh databases sharing one set
     of fresh topics, the scenario loaded, and the portal in front of them."""
     import contextlib
@@ -274,7 +319,7 @@ def start_world(postgres_base_url: str, kafka_bootstrap: str, pending: int = 2, 
             portal_process = build_process(portal)
             portal_process.drain_seconds = 0
             portal_process.start()
-            scenario = load(services, pending=pending, exits=exits)
+            scenario = load(services, pending=pending, exits=exits, watched=watched)
             yield World(services, portal, portal_process, scenario)
         finally:
             if portal_process is not None:

@@ -19,7 +19,7 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 @pytest.fixture(scope="module")
 def world(postgres_base_url: str, kafka_bootstrap: str) -> Iterator[s.World]:
-    with s.start_world(postgres_base_url, kafka_bootstrap, pending=3) as running:
+    with s.start_world(postgres_base_url, kafka_bootstrap, pending=3, watched=True) as running:
         yield running
 
 
@@ -50,8 +50,10 @@ def test_the_provincial_office_sees_the_province_overview_with_its_cities_and_th
     client = signed_in(world, "provincial_office", s.PROVINCE)
     text = page(client, "/")
     assert "Overview of Guangdong" in text and "Qingyuan" in text
-    registered = sum(len(ids) for ids in world.scenario.registered.values())
+    # Registered counts every household that entered the register, the exited one too.
+    registered = sum(len(ids) for ids in world.scenario.registered.values()) + len(world.scenario.at_risk)
     assert re.search(rf'data-testid="registered-households">{registered}<', text)
+    assert "<dt>Households exited</dt><dd>1<" in text and "<dt>Households at risk</dt><dd>1<" in text
     assert 'data-chart="income-by-year"' in text and 'data-chart="people-by-city"' in text
 
 
@@ -79,7 +81,7 @@ def test_the_provincial_office_drills_down_from_the_province_to_a_village_and_it
     assert "Lists carry no names or ID numbers" in village
 
 
-ROW = re.compile(r'<a href="/divisions/(\d{12})">[^<]*</a></th>' + r'\s*<td class="num">(\d+)</td>' * 5)
+ROW = re.compile(r'<a href="/divisions/(\d{12})">[^<]*</a></th>' + r'\s*<td class="num">(\d+)</td>' * 8)
 
 
 def test_a_division_page_shows_for_itself_and_each_division_below_the_figures_the_registry_lists(
@@ -90,19 +92,40 @@ def test_a_division_page_shows_for_itself_and_each_division_below_the_figures_th
 
     def listed(code: str) -> tuple[int, ...]:
         totals = {status: stub.ListHouseholds(R.ListHouseholdsRequest(division_code=code, status=status, page_size=1),
-                                              timeout=10) for status in ("registered", "exited", "pending")}
+                                              timeout=10)
+                  for status in ("registered", "exited", "exit_proposed", "pending", "sent_back")}
+        # At risk cuts across statuses: the households whose file carries a risk flag.
+        at_risk = sum(1 for h in all_listed(code) if h.risk_category)
         return (totals["registered"].total_size, totals["registered"].total_people, totals["exited"].total_size,
-                totals["exited"].total_people, totals["pending"].total_size)
+                totals["exited"].total_people, totals["exit_proposed"].total_size, totals["pending"].total_size,
+                totals["sent_back"].total_size, at_risk)
+
+    def all_listed(code: str) -> list[Any]:
+        found, token = [], ""
+        while True:
+            answer = stub.ListHouseholds(R.ListHouseholdsRequest(division_code=code, page_size=500, page_token=token),
+                                         timeout=10)
+            found += list(answer.households)
+            if not answer.next_page_token:
+                return found
+            token = answer.next_page_token
 
     client = signed_in(world, "provincial_office", s.PROVINCE)
-    for code in (s.LIANNAN, s.SANPAI_TOWN):
+    seen: list[tuple[int, ...]] = []
+    for code in (s.LIANNAN, s.SANPAI_TOWN, s.CITY, s.LIANSHAN_TOWN):
         text = page(client, f"/divisions/{code}")
         rows = {m.group(1): tuple(int(n) for n in m.groups()[1:]) for m in ROW.finditer(text)}
         assert set(rows) == {d.code for d in divisions_below(world, code)}, rows
         assert rows == {child: listed(child) for child in rows}
-        assert any(r[0] for r in rows.values()) and any(r[4] for r in rows.values()), rows  # not all zeros
-        shown = re.search(r'data-testid="registered-households">(\d+)<', text)
-        assert shown and int(shown.group(1)) == listed(code)[0]
+        seen += rows.values()
+        own = listed(code)
+        for testid, expected in (("registered-households", own[0]), ("exit-proposed-households", own[4]),
+                                 ("sent-back-households", own[6]), ("at-risk-households", own[7])):
+            shown = re.search(rf'data-testid="{testid}">(\d+)<', text)
+            assert shown and int(shown.group(1)) == expected, testid
+    # Every column was somewhere more than zero: registered, exits proposed,
+    # pending and sent-back applications, households at risk (not people columns).
+    assert all(any(row[column] for row in seen) for column in (0, 1, 2, 4, 5, 6, 7)), seen
 
 
 def test_a_county_approver_lands_on_their_county_and_sees_only_it(world: s.World) -> None:
