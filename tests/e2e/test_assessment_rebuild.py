@@ -1,7 +1,7 @@
 """The assessment over real Kafka and PostgreSQL: events from every producer's
-topic, delivered twice and interleaved across topics, give the scores and
-flags a rebuild from the topics arrives at too; scores and flags go out on the
-assessment's own topics."""
+topic and clock ticks, delivered twice and interleaved across topics, give the
+scores and flags a rebuild from the topics arrives at too; scores and flags go
+out on the assessment's own topics."""
 from __future__ import annotations
 
 import random
@@ -42,6 +42,8 @@ def events() -> list[b.Built]:
         b.allocated("a", V1, 500000, "2012-06-01T00:00:00Z"), b.disbursed("d", "a", V1, 500000, "2012-07-01T00:00:00Z"),
         b.allocated("idle", V2, 100000, "2012-06-01T00:00:00Z"),
         b.survey("lie", "2-h1", V2, 2012, 3, 250000, "2013-01-05T00:00:00Z", net=2000000, supersedes="2-h1-2012"),
+        # The province's clock, on its own topic: a newer tick and an older one.
+        b.tick("2013-03-01T00:00:00Z"), b.tick("2013-02-01T00:00:00Z"),
     ]
 
 
@@ -111,6 +113,8 @@ def test_duplicated_interleaved_events_over_kafka_score_like_a_rebuild_from_the_
     rules = {(f.target_kind, f.rule) for f in flags}
     assert {("village", "false-data/survey-arithmetic"), ("village", "funds-idle"),
             ("cadre", "absent-without-leave"), ("cadre", "absent-at-inspection")} <= rules
+    [idle] = [f for f in flags if f.rule == "funds-idle"]
+    assert idle.evidence.endswith("as of 2013-03-01T00:00:00+00:00")  # the tick, later than V2's last fact
 
     incremental_url = assessment.service.engine.url.render_as_string(hide_password=False)
     wait_for(lambda: state_of(incremental_url)["outbox"] > 0)

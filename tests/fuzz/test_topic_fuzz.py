@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from google.protobuf.message import Message
 from kafka import KafkaConsumer, KafkaProducer
+from shuangdao.assessment.v1 import events_pb2 as assessment_events
 from shuangdao.cadres.v1 import events_pb2 as cadres_events
 from shuangdao.common.v1 import divisions_pb2
 from shuangdao.funds.v1 import events_pb2 as funds_events
@@ -124,6 +125,10 @@ def funds_allocated(**overrides: Any) -> funds_events.FundsAllocated:
     return overridden(message, overrides)
 
 
+def clock_ticked(**overrides: Any) -> assessment_events.ClockTicked:
+    return overridden(assessment_events.ClockTicked(as_of=NOW), overrides)
+
+
 def bad_place(**codes: str) -> divisions_pb2.DivisionPath:
     place = divisions_pb2.DivisionPath()
     place.CopyFrom(PLACE)
@@ -163,6 +168,10 @@ ASSESSMENT_TOPICS: dict[str, tuple[str, Callable[..., Message], list[dict[str, A
         {"year": 2**31 - 1}, {"allocation_id": ""}, {"source_kind": 424242},
         {"village": bad_place(village_code="4418261082011")}, {"allocated_at": "soon"}, {"allocation_id": HUGE},
         {"allocation_id": "nul\x00inside"}, {"unit_id": "nul\x00inside", "source_kind": 5},
+    ]),
+    "assessment.clock.v1": ("clock-ticked", clock_ticked, [
+        {"as_of": ""}, {"as_of": "soon"}, {"as_of": "2026-03-02T08:00:00"}, {"as_of": "0001-01-01T00:00:00Z"},
+        {"as_of": "9999-12-31T23:59:59-14:00"}, {"as_of": HUGE}, {"as_of": "nul\x00inside"},
     ]),
 }
 

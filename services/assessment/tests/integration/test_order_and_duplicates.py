@@ -19,7 +19,8 @@ V1, V2 = "441826108201", "441826108202"
 def scenario() -> list[b.Built]:
     """Two villages of one county; events that depend on each other's order:
     surveys and corrections, a risk and its clearing, a disbursement and its
-    reversal, attendance revisions, a project counted against the registry."""
+    reversal, attendance revisions, a project counted against the registry,
+    clock ticks that make a deadline pass."""
     events: list[b.Built] = []
     for village, homes in ((V1, 4), (V2, 3)):
         for n in range(homes):
@@ -42,6 +43,9 @@ def scenario() -> list[b.Built]:
         b.project("pr", V2, 5, "2012-05-01T00:00:00Z"),
         b.collective_income("ci-old", V1, 2012, 1000000, "2013-01-01T00:00:00Z"),
         b.collective_income("ci-new", V1, 2012, 2000000, "2013-01-03T00:00:00Z"),
+        # The province's clock, a newer tick and an older one: 2-h1's risk,
+        # quiet since 2013-01-05, is left unattended by the newer.
+        b.tick("2013-02-10T00:00:00Z"), b.tick("2013-01-20T00:00:00Z"),
     ]
     return events
 
@@ -56,6 +60,8 @@ def test_any_order_and_any_duplicates_give_the_same_scores_flags_and_figures(
     feed(events)
     expected = state(assessment)
     assert expected["scores"] and expected["flags"]
+    assert any(rule == "risk-unattended" and evidence.endswith("as of 2013-02-10T00:00:00+00:00")
+               for _, _, rule, evidence, _ in expected["flags"].values())
 
     shuffled = list(events)
     chance = random.Random(seed)

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, and_, exists, func, select, text
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from assessment.adapters import orm
 from assessment.domain import events as ev
+from assessment.domain.clock import DueBefore
 from assessment.domain import model as m
 
 
@@ -210,6 +211,40 @@ class FactStore:
                       ["record_id"])
 
 
+PROVINCE = "province"
+
+
+class ClockStore:
+    """The province's clock. A tick takes its lock exclusively and every fact
+    batch shares it, both before any county or city lock: a tick then never
+    overlooks a village whose facts are being written (it waits for them and
+    finds the village due), nor does a batch score a village against a clock
+    a tick is moving (it waits and reads the new one)."""
+
+    LOCK = "assessment:clock"
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def lock_shared(self) -> None:
+        self._lock("pg_advisory_xact_lock_shared")
+
+    def lock_exclusive(self) -> None:
+        self._lock("pg_advisory_xact_lock")
+
+    def _lock(self, function: str) -> None:
+        # Held until the transaction ends (PostgreSQL; SQLite runs one writer anyway).
+        if self.connection.dialect.name == "postgresql":
+            self.connection.execute(text(f"SELECT {function}(hashtext(:name))"), {"name": self.LOCK})
+
+    def latest(self) -> datetime | None:
+        return utc(self.connection.execute(
+            select(orm.clock.c.as_of).where(orm.clock.c.name == PROVINCE)).scalar_one_or_none())
+
+    def set(self, as_of: datetime) -> None:
+        upsert(self.connection, orm.clock, {"name": PROVINCE, "as_of": as_of}, ["name"], ["as_of"])
+
+
 # Every table a village's assessment reads, by its village_code.
 VILLAGE_FACT_TABLES = (orm.registered_households, orm.surveys, orm.household_status, orm.risk_events,
                        orm.disbursements, orm.reversals, orm.allocations, orm.attendance, orm.inspections,
@@ -251,6 +286,21 @@ class FactLoader:
                                                        row.township_code, row.village_code)
         return found
 
+    def villages_due(self, due: DueBefore) -> list[str]:
+        """Villages with a deadline passed (see DueBefore): an allocation with
+        no disbursement at all, or a registered household's risk that no
+        clearing at or after it closed. The same facts `_time_flags` reads."""
+        a, d = orm.allocations, orm.disbursements
+        idle = select(a.c.village_code).where(
+            a.c.at < due.allocated, ~exists().where(d.c.allocation_id == a.c.allocation_id))
+        flagged, cleared, h = orm.risk_events, orm.risk_events.alias("cleared"), orm.registered_households
+        unattended = select(flagged.c.village_code).join(h, and_(
+            h.c.household_id == flagged.c.household_id, h.c.village_code == flagged.c.village_code)).where(
+            flagged.c.kind == "flagged", flagged.c.at < due.risk_open,
+            ~exists().where(cleared.c.household_id == flagged.c.household_id, cleared.c.kind == "cleared",
+                            cleared.c.at >= flagged.c.at))
+        return sorted(set(self.connection.execute(idle.union(unattended)).scalars()))
+
     def villages(self, villages: list[str]) -> dict[str, m.VillageFacts]:
         """The facts of many villages in one query per table (a batch's
         villages, not the province: memory stays bounded by the batch)."""
@@ -264,8 +314,9 @@ class FactLoader:
                     by_village[row.village_code].append(row)
             preloaded[table.name] = by_village
         self._preloaded = preloaded
+        clock = ClockStore(self.connection).latest()
         try:
-            return {code: self._assemble(divisions[code]) for code in known}
+            return {code: self._assemble(divisions[code], clock) for code in known}
         finally:
             self._preloaded = None
 
@@ -273,9 +324,9 @@ class FactLoader:
         divisions = self.divisions(village)
         if divisions is None:
             return None
-        return self._assemble(divisions)
+        return self._assemble(divisions, ClockStore(self.connection).latest())
 
-    def _assemble(self, divisions: ev.Divisions) -> m.VillageFacts:
+    def _assemble(self, divisions: ev.Divisions, clock: datetime | None) -> m.VillageFacts:
         village = divisions.village_code
         position = _Position()
         households = self._households(village, position)
@@ -323,7 +374,7 @@ class FactLoader:
             tuple(sorted(stationings, key=lambda s: s.cadre_id)), tuple(sorted(pairings, key=lambda p: p.pairing_id)),
             tuple(sorted(plans, key=lambda p: p.plan_id)), tuple(sorted(projects, key=lambda p: p.project_id)),
             {year: amount for year, (_, _, amount) in latest.items()},
-            m.StreamPosition(position.facts, position.last))
+            m.StreamPosition(position.facts, position.last), clock)
 
     def _households(self, village: str, position: _Position) -> tuple[m.Household, ...]:
         registered = {r.household_id: r for r in self._rows(orm.registered_households, village)}

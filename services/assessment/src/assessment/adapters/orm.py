@@ -267,6 +267,13 @@ village_incomes = Table(
 )
 Index("ix_village_incomes_year", village_incomes.c.year, village_incomes.c.county_code)
 
+# The province's clock: one row, the latest tick consumed (see domain/clock.py).
+clock = Table(
+    "clock", metadata,
+    Column("name", String(20), primary_key=True),
+    Column("as_of", DateTime(timezone=True), nullable=False),
+)
+
 outbox = outbox_table(metadata)
 processed_events = processed_events_table(metadata)
 # Who ran what (rebuilds), hash-chained and append-only (see the migration's trigger).

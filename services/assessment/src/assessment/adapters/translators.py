@@ -19,13 +19,15 @@ from chassis.inbox import InvalidEvent
 from chassis.kafka import Envelope
 from chassis.outbox import OutgoingEvent
 
-from assessment.config import FLAG_TOPIC, SCORE_TOPIC
+from assessment.config import CLOCK_TOPIC, FLAG_TOPIC, SCORE_TOPIC
 from assessment.domain import events as ev
 from assessment.domain import model as m
 from assessment.domain.divisions import is_division_code
 from assessment.domain.figures import YearFigures
 
 SOURCE = "assessment"
+# One clock for the province: every tick under one key.
+CLOCK_KEY = "province"
 
 # Event type (header) -> payload class this service accepts. Types the
 # assessment reads nothing from are still listed, so they are acknowledged
@@ -58,11 +60,18 @@ CONSUMED: dict[str, type[Message]] = {
     "funds-disbursed": funds_events.FundsDisbursed,
     "disbursement-reversed": funds_events.DisbursementReversed,
     "collective-income-recorded": funds_events.CollectiveIncomeRecorded,
+    "clock-ticked": assessment_events.ClockTicked,
 }
 # Attendance summaries carry what leave decisions decide; commitments and
 # completions do not change what is disbursed; proposals are not exits.
 IGNORED = {"household-submitted", "step-decided", "household-rejected", "exit-proposed", "leave-decided",
            "funds-committed", "project-completed"}
+
+
+def _shown(value: str, limit: int = 64) -> str:
+    """A refused value as a dead-letter reason quotes it: cut short, so a huge
+    value cannot make the reason (and the dead letter) too large to send."""
+    return repr(value) if len(value) <= limit else f"{value[:limit]!r}... ({len(value)} characters)"
 
 
 class _Reader:
@@ -109,12 +118,16 @@ class _Reader:
         try:
             moment = datetime.fromisoformat(value)
         except ValueError:
-            self.problems.append(f"{field} must be an RFC 3339 time, got {value!r}")
+            self.problems.append(f"{field} must be an RFC 3339 time, got {_shown(value)}")
             return datetime(1970, 1, 1, tzinfo=UTC)
         if moment.tzinfo is None:
-            self.problems.append(f"{field} must carry a time zone, got {value!r}")
+            self.problems.append(f"{field} must carry a time zone, got {_shown(value)}")
             return moment.replace(tzinfo=UTC)
-        return moment.astimezone(UTC)
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:  # e.g. 9999-12-31T23:59:59-14:00 is past year 9999 in UTC
+            self.problems.append(f"{field} is out of range in UTC, got {_shown(value)}")
+            return datetime(1970, 1, 1, tzinfo=UTC)
 
     def date(self, field: str, required: bool = True) -> date | None:
         value = getattr(self.message, field)
@@ -305,6 +318,15 @@ def _collective_income(r: _Reader) -> ev.Event:
         amount_fen=r.positive("amount_fen", allow_zero=True), at=r.time("recorded_at")))
 
 
+def _clock_ticked(r: _Reader) -> ev.Event:
+    r.text("as_of")  # a tick names its moment: the envelope's time is no stand-in
+    as_of = r.time("as_of")
+    if not 1949 <= as_of.year <= 2200:
+        # Deadlines are counted back from the tick; and a tick cannot be taken back.
+        r.problems.append(f"as_of must fall in a calendar year 1949-2200, got {_shown(r.message.as_of)}")
+    return r.done(ev.ClockTicked(as_of=as_of))
+
+
 READERS: dict[str, Callable[[_Reader], ev.Event]] = {
     "household-registered": _household_registered, "survey-recorded": _survey,
     "household-exited": _status("exited", "exited_at"), "returned-to-poverty": _status("returned", "returned_at"),
@@ -313,7 +335,7 @@ READERS: dict[str, Callable[[_Reader], ev.Event]] = {
     "cadre-withdrawn": _withdrawn, "attendance-summarised": _attendance, "inspection-recorded": _inspection,
     "complaint-recorded": _complaint, "complaint-resolved": _complaint_resolved, "funds-allocated": _allocated,
     "funds-disbursed": _disbursed, "disbursement-reversed": _reversed, "project-created": _project,
-    "collective-income-recorded": _collective_income,
+    "collective-income-recorded": _collective_income, "clock-ticked": _clock_ticked,
 }
 
 
@@ -363,6 +385,10 @@ def outgoing(event: object, topic: Callable[[str], str]) -> OutgoingEvent:
             cleared_at=rfc3339(f.cleared_at))
         envelope = Envelope.new(SOURCE, "flag-cleared", payload.DESCRIPTOR.full_name)
         return OutgoingEvent(topic(FLAG_TOPIC), f.flag_id, envelope, payload.SerializeToString())
+    if isinstance(event, ev.ClockTicked):
+        payload = assessment_events.ClockTicked(as_of=rfc3339(event.as_of))
+        envelope = Envelope.new(SOURCE, "clock-ticked", payload.DESCRIPTOR.full_name, at=event.as_of)
+        return OutgoingEvent(topic(CLOCK_TOPIC), CLOCK_KEY, envelope, payload.SerializeToString())
     raise TypeError(f"no translation for {type(event).__name__}")
 
 

@@ -248,6 +248,14 @@ class CollectiveIncomeRecorded(VillageFact):
 
 
 @dataclass(frozen=True)
+class ClockTicked(Event):
+    """The province's clock reached `as_of`: deadlines up to it have passed
+    for every village, including those that have sent nothing since."""
+
+    as_of: datetime
+
+
+@dataclass(frozen=True)
 class Ignored(Event):
     """A contract event the assessment reads nothing from (submissions,
     workflow steps, leave decisions...): accepted and acknowledged, not stored."""

@@ -54,9 +54,10 @@ def _survey_flags(village: str, household: Household, rules: Accountability) -> 
 
 
 def village_flags(facts: VillageFacts, rules: Accountability) -> list[FlagSpec]:
-    """Every flag this village's facts call for, as of its stream time."""
+    """Every flag this village's facts call for, as of its latest fact or the
+    latest clock tick, whichever is later."""
     village = facts.divisions.village_code
-    as_of = facts.position.last_fact_at
+    as_of = facts.as_of
     found: list[FlagSpec] = []
     registered = len(facts.registered)
     for household in facts.households:

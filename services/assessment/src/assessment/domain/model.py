@@ -159,6 +159,16 @@ class VillageFacts:
     projects: tuple[Project, ...] = ()
     collective_income: dict[int, int] = field(default_factory=dict)  # year -> fen (correction applied)
     position: StreamPosition = StreamPosition(0, None)
+    # The province's latest clock tick when the facts were read: time passes
+    # for a village that sends nothing, so its deadlines fall due all the same.
+    clock: datetime | None = None
+
+    @property
+    def as_of(self) -> datetime | None:
+        """Where time stands for this village: its latest fact or the latest
+        tick, whichever is later (both come from events, so a rebuild agrees)."""
+        moments = [t for t in (self.position.last_fact_at, self.clock) if t is not None]
+        return max(moments, default=None)
 
     @property
     def registered(self) -> tuple[Household, ...]:

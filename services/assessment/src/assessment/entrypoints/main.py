@@ -1,5 +1,6 @@
-"""Runs the assessment: gRPC server, HTTP app, event consumer and outbox relay
-in one process (`--only` picks parts, so deploy/ can scale them separately)."""
+"""Runs the assessment: gRPC server, HTTP app, event consumer, outbox relay and
+the province's clock in one process (`--only` picks parts, so deploy/ can
+scale them separately)."""
 from __future__ import annotations
 
 from chassis.runner import ServiceProcess, assemble, main_for
@@ -7,14 +8,15 @@ from chassis.runner import ServiceProcess, assemble, main_for
 from assessment.bootstrap import Assessment, bootstrap
 from assessment.config import SERVICE
 from assessment.entrypoints import grpc_server, http_app
+from assessment.entrypoints.clock import ClockPublisher
 from assessment.entrypoints.consumer import build_consumer
 
-PARTS = ("grpc", "http", "consumer", "relay")
+PARTS = ("grpc", "http", "consumer", "relay", "clock")
 
 
 def build_process(assessment: Assessment, parts: tuple[str, ...] = PARTS,
                   host: str = "127.0.0.1") -> ServiceProcess:
-    workers = {"relay": assessment.relay.run}
+    workers = {"relay": assessment.relay.run, "clock": ClockPublisher(assessment.settings).run}
     if "consumer" in parts:
         workers["consumer"] = build_consumer(assessment).run
     return assemble(SERVICE, assessment.settings.common, assessment.readiness, assessment.metrics, parts, host,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from assessment.adapters import orm
-from assessment.domain import figures, flags, scoring
+from assessment.domain import clock, figures, flags, scoring
 from assessment.domain.events import Divisions
 from assessment.domain.model import FlagCleared, FlagRaised, FlagSpec, Score, ScoreRecalculated, VillageFacts
 from assessment.domain.rubric import Rubric
@@ -30,9 +30,8 @@ def reassess_village(village_code: str, uow: UnitOfWork, rubric: Rubric, aggrega
     facts = uow.loader.village(village_code)
     if facts is None:
         return
-    as_of = facts.position.last_fact_at
     sync_flags(f"village:{village_code}", flags.village_flags(facts, rubric.accountability), facts.divisions,
-               as_of, uow)
+               facts.as_of, uow)
     unqualified_by = tuple(uow.flags.active_ids("village", village_code, flags.FALSE_DATA))
     village = scoring.village_score(facts, rubric, unqualified_by)
     keep_score("village", village_code, village, facts.divisions, uow, rubric)
@@ -49,10 +48,7 @@ def reassess_villages(villages: list[VillageFacts], uow: UnitOfWork, rubric: Rub
     written in bulk. The caller reassesses counties and cities after."""
     codes = [facts.divisions.village_code for facts in villages]
     stored = uow.flags.in_scopes([f"village:{c}" for c in codes] + [f"grade:village:{c}" for c in codes])
-    for facts in villages:
-        code = facts.divisions.village_code
-        sync_flags(f"village:{code}", flags.village_flags(facts, rubric.accountability), facts.divisions,
-                   facts.position.last_fact_at, uow, stored[f"village:{code}"])
+    sync_village_flags(villages, uow, rubric, stored)
     unqualified = uow.flags.active_ids_many("village", codes, flags.FALSE_DATA)
     scored = {facts.divisions.village_code: scoring.village_score(facts, rubric, tuple(unqualified.get(code, ())))
               for facts, code in zip(villages, codes)}
@@ -70,6 +66,53 @@ def reassess_villages(villages: list[VillageFacts], uow: UnitOfWork, rubric: Rub
                            for facts in villages])
     for facts in villages:
         _reassess_people(facts, scored[facts.divisions.village_code], uow, rubric)
+
+
+def sync_village_flags(villages: list[VillageFacts], uow: UnitOfWork, rubric: Rubric,
+                       stored: dict[str, dict[str, Any]] | None = None) -> None:
+    """The flags of each village's own scope, as of its facts and the clock.
+    `stored`: the scopes' flags as stored now, when the caller read them."""
+    if stored is None:
+        stored = uow.flags.in_scopes([f"village:{facts.divisions.village_code}" for facts in villages])
+    for facts in villages:
+        code = facts.divisions.village_code
+        sync_flags(f"village:{code}", flags.village_flags(facts, rubric.accountability), facts.divisions,
+                   facts.as_of, uow, stored[f"village:{code}"])
+
+
+def move_clock(tick: datetime, uow: UnitOfWork, rubric: Rubric) -> list[str]:
+    """Moves the province's clock to `tick`; returns the villages with a
+    deadline passed by then, whose flags the caller re-evaluates. None when
+    the tick is not later than the clock: those were re-evaluated when the
+    clock got there, and every fact since was assessed against it."""
+    uow.clock.lock_exclusive()
+    moved = clock.advanced(uow.clock.latest(), tick)
+    if moved is None:
+        return []
+    uow.clock.set(moved)
+    return uow.loader.villages_due(clock.due_before(moved, rubric.accountability))
+
+
+def advance_clock(tick: datetime, uow: UnitOfWork, rubric: Rubric) -> list[str]:
+    """A tick: the clock moves and the villages it makes due get their flags
+    re-evaluated, and only theirs. Scores read the villages' own facts, not
+    the clock, so nothing else can change. Returns those villages."""
+    due = move_clock(tick, uow, rubric)
+    known = uow.loader.divisions_many(due)
+    lock_divisions(list(known.values()), uow)
+    loaded = uow.loader.villages(due)
+    sync_village_flags([loaded[code] for code in due if code in loaded], uow, rubric)
+    return due
+
+
+def lock_divisions(divisions: list[Divisions], uow: UnitOfWork) -> None:
+    """Every county lock before any city lock, each in order: no deadlock with
+    another consumer doing the same, or reassessing one village. Taken before
+    the facts are read, so a concurrent batch's facts for the same villages
+    are committed and seen."""
+    for name in sorted({f"county:{d.county_code}" for d in divisions}) + \
+            sorted({f"city:{d.city_code}" for d in divisions}):
+        uow.scores.lock(name)
 
 
 def reassess_aggregates(villages: list[Divisions], uow: UnitOfWork, rubric: Rubric) -> None:

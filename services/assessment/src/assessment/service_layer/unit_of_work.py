@@ -9,12 +9,13 @@ from sqlalchemy import Connection
 
 from chassis.unit_of_work import SqlUnitOfWork
 
-from assessment.adapters.facts import FactLoader, FactStore
+from assessment.adapters.facts import ClockStore, FactLoader, FactStore
 from assessment.adapters.results import FigureStore, FlagStore, ScoreStore
 
 
 class UnitOfWork(SqlUnitOfWork):
     facts: FactStore
+    clock: ClockStore
     loader: FactLoader
     scores: ScoreStore
     flags: FlagStore
@@ -25,6 +26,7 @@ class UnitOfWork(SqlUnitOfWork):
 
     def open(self, connection: Connection) -> None:
         self.facts = FactStore(connection)
+        self.clock = ClockStore(connection)
         self.loader = FactLoader(connection)
         self.scores = ScoreStore(connection)
         self.flags = FlagStore(connection)

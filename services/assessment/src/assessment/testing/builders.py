@@ -3,6 +3,7 @@ builder returns (header type, protobuf payload). No personal data anywhere."""
 from __future__ import annotations
 
 from google.protobuf.message import Message
+from shuangdao.assessment.v1 import events_pb2 as assessment
 from shuangdao.cadres.v1 import events_pb2 as cadres
 from shuangdao.common.v1 import divisions_pb2
 from shuangdao.funds.v1 import events_pb2 as funds
@@ -19,6 +20,7 @@ TOPIC_OF = {
                                        "inspection-recorded", "complaint-recorded", "complaint-resolved")},
     **{t: "funds.ledger.v1" for t in ("funds-allocated", "funds-disbursed", "disbursement-reversed",
                                        "project-created", "collective-income-recorded")},
+    "clock-ticked": "assessment.clock.v1",
 }
 CATEGORIES = {"able_to_work": registry_pb2.CATEGORY_ABLE_TO_WORK, "dibao": registry_pb2.CATEGORY_DIBAO,
               "wubao": registry_pb2.CATEGORY_WUBAO}
@@ -33,6 +35,8 @@ def path(village: str) -> divisions_pb2.DivisionPath:
 def key_of(built: Built) -> str:
     """The Kafka key the producer uses: the aggregate id."""
     type_, m = built
+    if type_ == "clock-ticked":
+        return "province"
     for field in ("household_id", "pairing_id", "cadre_id"):
         if hasattr(m, field) and getattr(m, field):
             return str(getattr(m, field))
@@ -182,3 +186,8 @@ def sanpai() -> list[Built]:
             built.append(survey(f"{household}-{year}", household, SANPAI, year, size, mean + delta * scale,
                                 f"{year}-12-10T02:00:00Z"))
     return built
+
+
+def tick(as_of: str) -> Built:
+    """The province's clock at `as_of` (what the `clock` part publishes)."""
+    return "clock-ticked", assessment.ClockTicked(as_of=as_of)

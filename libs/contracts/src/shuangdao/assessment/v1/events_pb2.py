@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from shuangdao.common.v1 import divisions_pb2 as shuangdao_dot_common_dot_v1_dot_divisions__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$shuangdao/assessment/v1/events.proto\x12\x17shuangdao.assessment.v1\x1a#shuangdao/common/v1/divisions.proto\"\xd7\x01\n\x11ScoreRecalculated\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x34\n\tdivisions\x18\x03 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x13\n\x0bscore_centi\x18\x04 \x01(\x05\x12\r\n\x05grade\x18\x05 \x01(\t\x12\x13\n\x0bunqualified\x18\x06 \x01(\x08\x12\x16\n\x0erubric_version\x18\x07 \x01(\t\x12\x13\n\x0b\x63omputed_at\x18\x08 \x01(\t\"\xae\x01\n\nFlagRaised\x12\x0f\n\x07\x66lag_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_kind\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x34\n\tdivisions\x18\x04 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04rule\x18\x05 \x01(\t\x12\x10\n\x08\x65vidence\x18\x06 \x01(\t\x12\x11\n\traised_at\x18\x07 \x01(\t\"x\n\x0b\x46lagCleared\x12\x0f\n\x07\x66lag_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_kind\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x0c\n\x04rule\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x12\n\ncleared_at\x18\x06 \x01(\tb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n$shuangdao/assessment/v1/events.proto\x12\x17shuangdao.assessment.v1\x1a#shuangdao/common/v1/divisions.proto\"\xd7\x01\n\x11ScoreRecalculated\x12\x13\n\x0btarget_kind\x18\x01 \x01(\t\x12\x11\n\ttarget_id\x18\x02 \x01(\t\x12\x34\n\tdivisions\x18\x03 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x13\n\x0bscore_centi\x18\x04 \x01(\x05\x12\r\n\x05grade\x18\x05 \x01(\t\x12\x13\n\x0bunqualified\x18\x06 \x01(\x08\x12\x16\n\x0erubric_version\x18\x07 \x01(\t\x12\x13\n\x0b\x63omputed_at\x18\x08 \x01(\t\"\xae\x01\n\nFlagRaised\x12\x0f\n\x07\x66lag_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_kind\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x34\n\tdivisions\x18\x04 \x01(\x0b\x32!.shuangdao.common.v1.DivisionPath\x12\x0c\n\x04rule\x18\x05 \x01(\t\x12\x10\n\x08\x65vidence\x18\x06 \x01(\t\x12\x11\n\traised_at\x18\x07 \x01(\t\"x\n\x0b\x46lagCleared\x12\x0f\n\x07\x66lag_id\x18\x01 \x01(\t\x12\x13\n\x0btarget_kind\x18\x02 \x01(\t\x12\x11\n\ttarget_id\x18\x03 \x01(\t\x12\x0c\n\x04rule\x18\x04 \x01(\t\x12\x0e\n\x06reason\x18\x05 \x01(\t\x12\x12\n\ncleared_at\x18\x06 \x01(\t\"\x1c\n\x0b\x43lockTicked\x12\r\n\x05\x61s_of\x18\x01 \x01(\tb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -38,4 +38,6 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_FLAGRAISED']._serialized_end=495
   _globals['_FLAGCLEARED']._serialized_start=497
   _globals['_FLAGCLEARED']._serialized_end=617
+  _globals['_CLOCKTICKED']._serialized_start=619
+  _globals['_CLOCKTICKED']._serialized_end=647
 # @@protoc_insertion_point(module_scope)

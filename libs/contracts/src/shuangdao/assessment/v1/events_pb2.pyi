@@ -59,3 +59,9 @@ class FlagCleared(_message.Message):
     reason: str
     cleared_at: str
     def __init__(self, flag_id: _Optional[str] = ..., target_kind: _Optional[str] = ..., target_id: _Optional[str] = ..., rule: _Optional[str] = ..., reason: _Optional[str] = ..., cleared_at: _Optional[str] = ...) -> None: ...
+
+class ClockTicked(_message.Message):
+    __slots__ = ("as_of",)
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    as_of: str
+    def __init__(self, as_of: _Optional[str] = ...) -> None: ...
