@@ -105,3 +105,25 @@ def test_the_clock_part_publishes_the_time_every_interval_and_quiet_villages_are
         assert f"as of {started.year}-" in announced[0].evidence
     finally:
         process.stop()
+
+
+def test_a_forged_tick_from_the_future_is_dead_lettered_and_flags_nothing(
+        start_service: Callable[..., Any], kafka_bootstrap: str, topic_prefix: str) -> None:
+    # Anyone able to write to the topic could send one; a tick cannot be taken
+    # back, so one ahead of the broker's own append time must never count.
+    assessment = start_service("assessment", parts=("consumer", "relay", "http"))
+    future = (datetime.now(UTC) + timedelta(days=400)).isoformat().replace("+00:00", "Z")
+    forged = [b.allocated("left-idle", QUIET, 100000, (datetime.now(UTC) - timedelta(days=1)).isoformat()),
+              b.tick(future)]
+    publish(kafka_bootstrap, topic_prefix, [(e, str(uuid.uuid4())) for e in forged])
+
+    [dead] = read_topic(kafka_bootstrap, topic_prefix + "assessment.clock.v1.dlq", at_least=1)
+    reason = dict(dead.headers)["dlq-reason"].decode()
+    assert "ahead of the broker's append time" in reason and future in reason
+    wait_for(lambda: consumed(assessment.service) == 1, timeout=60)
+    flags_url = f"{assessment.http_base}/v1/flags?division_code=441826000000"
+    assert [f for f in get_json(flags_url, token_for("provincial_office"))[1]["flags"]
+            if f["rule"] == "funds-idle"] == []
+    # The broker, not the producer, stamped the tick: the topic keeps append time.
+    [sent] = read_topic(kafka_bootstrap, topic_prefix + "assessment.clock.v1", at_least=1)
+    assert sent.timestamp_type == 1

@@ -17,6 +17,20 @@ API_VERSION = (4, 3)
 HEADER_NAMES = ("id", "source", "type", "schema", "time")
 
 
+# ConsumerRecord.timestamp_type when the broker stamped the record as it
+# appended it (topic config message.timestamp.type=LogAppendTime).
+LOG_APPEND_TIME = 1
+
+
+def appended_at(record: object) -> datetime | None:
+    """The broker's append time, when the topic records it; None otherwise.
+    A producer's own timestamp is not trusted for anything: a producer can
+    write any time it likes, the broker only its own clock's."""
+    if getattr(record, "timestamp_type", None) == LOG_APPEND_TIME and getattr(record, "timestamp", None):
+        return datetime.fromtimestamp(record.timestamp / 1000, UTC)  # type: ignore[attr-defined]
+    return None
+
+
 class EnvelopeError(ValueError):
     """Headers missing or malformed: the message cannot be trusted or deduplicated."""
 

@@ -18,7 +18,7 @@ from assessment.adapters import orm, translators
 from assessment.bootstrap import Assessment, bootstrap
 from assessment.config import Settings
 from assessment.entrypoints.http_app import create_app
-from assessment.testing.builders import Built
+from assessment.testing.builders import BROKER_TIME, Built
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def feed_events(assessment: Assessment, events: Iterable[Built], ids: Iterable[s
     ids = iter(ids) if ids is not None else None
     for type_, message in events:
         event_id = next(ids) if ids is not None else str(uuid.uuid4())
-        assessment.apply(translators.inbound(type_, message), event_id)
+        assessment.apply(translators.inbound(type_, message, appended_at=BROKER_TIME), event_id)
 
 
 @pytest.fixture

@@ -66,12 +66,12 @@ def test_a_tick_touches_only_the_villages_with_a_deadline_passed(assessment: Ass
     feed(villages())
     busy = {key: evidence for key, evidence in active_flags(assessment).items() if key[0] == BUSY}
     with assessment.new_uow() as uow:
-        assert advance_clock(translators.inbound(*b.tick("2012-09-10T00:00:00Z")).as_of,  # type: ignore[attr-defined]
+        assert advance_clock(translators.inbound(*b.tick("2012-09-10T00:00:00Z"), appended_at=b.BROKER_TIME).as_of,  # type: ignore[attr-defined]
                              uow, assessment.rubric) == [QUIET]
         uow.commit()
     with assessment.new_uow() as uow:
         # A later tick makes CALM's risk unattended too; QUIET, flagged already, is re-evaluated for its evidence.
-        assert advance_clock(translators.inbound(*b.tick("2012-10-05T00:00:00Z")).as_of,  # type: ignore[attr-defined]
+        assert advance_clock(translators.inbound(*b.tick("2012-10-05T00:00:00Z"), appended_at=b.BROKER_TIME).as_of,  # type: ignore[attr-defined]
                              uow, assessment.rubric) == [QUIET, CALM]
         uow.commit()
     flags = active_flags(assessment)
@@ -95,7 +95,7 @@ def test_a_tick_in_a_poll_batch_with_facts_settles_as_one_at_a_time(
     feed(events)
     expected = state(assessment)
     wipe(assessment)
-    batch = [(translators.inbound(t, m), f"00000000-0000-4000-8000-{n:012d}") for n, (t, m) in enumerate(events)]
+    batch = [(translators.inbound(t, m, appended_at=b.BROKER_TIME), f"00000000-0000-4000-8000-{n:012d}") for n, (t, m) in enumerate(events)]
     assert assessment.apply_batch(batch[:4]) == [True] * 4
     assert assessment.apply_batch(batch[-1:] + batch[4:-1]) == [True] * (len(batch) - 4)
     assert state(assessment) == expected
@@ -114,3 +114,22 @@ def test_a_tick_without_a_moment_or_zone_is_refused_with_its_reason() -> None:
         translators.inbound("clock-ticked", events_pb2.ClockTicked(as_of="2013-01-01T00:00:00"))
     with pytest.raises(InvalidEvent, match="as_of must be an RFC 3339 time"):
         translators.inbound("clock-ticked", events_pb2.ClockTicked(as_of="next tuesday"))
+
+
+def test_a_tick_ahead_of_the_brokers_append_time_or_without_one_is_refused() -> None:
+    from datetime import UTC, datetime
+
+    import pytest
+    from shuangdao.assessment.v1 import events_pb2
+
+    from chassis.inbox import InvalidEvent
+
+    appended = datetime(2013, 1, 1, 12, 0, tzinfo=UTC)
+    within = translators.inbound("clock-ticked", events_pb2.ClockTicked(as_of="2013-01-01T12:04:00Z"),
+                                 appended_at=appended)
+    assert within.as_of == datetime(2013, 1, 1, 12, 4, tzinfo=UTC)  # type: ignore[attr-defined]
+    with pytest.raises(InvalidEvent, match="ahead of the broker's append time 2013-01-01T12:00:00"):
+        translators.inbound("clock-ticked", events_pb2.ClockTicked(as_of="2013-01-01T12:06:00Z"),
+                            appended_at=appended)
+    with pytest.raises(InvalidEvent, match="LogAppendTime"):
+        translators.inbound("clock-ticked", events_pb2.ClockTicked(as_of="2013-01-01T12:00:00Z"))

@@ -80,7 +80,7 @@ def test_the_same_event_id_delivered_twice_is_applied_once(
     once = state(assessment)
     from assessment.adapters import translators
 
-    assert not any(assessment.apply(translators.inbound(t, m), i) for (t, m), i in zip(events, ids))
+    assert not any(assessment.apply(translators.inbound(t, m, appended_at=b.BROKER_TIME), i) for (t, m), i in zip(events, ids))
     assert state(assessment) == once
 
 
@@ -104,7 +104,7 @@ def test_a_poll_batch_applied_in_one_transaction_gives_the_same_result_as_one_ev
     feed(events)
     expected = state(assessment)
     wipe(assessment)
-    batch = [(translators.inbound(t, m), f"00000000-0000-4000-8000-{n:012d}") for n, (t, m) in enumerate(events)]
+    batch = [(translators.inbound(t, m, appended_at=b.BROKER_TIME), f"00000000-0000-4000-8000-{n:012d}") for n, (t, m) in enumerate(events)]
     outcomes = assessment.apply_batch(batch[:20] + batch[:3])  # three redelivered within the batch
     assert outcomes == [True] * 20 + [False] * 3
     assert assessment.apply_batch(batch[15:]) == [False] * 5 + [True] * (len(batch) - 20)
@@ -127,7 +127,7 @@ def test_shuffled_events_applied_in_bulk_batches_with_replays_give_the_same_resu
     expected = state(assessment)
     wipe(assessment)
     rng = random.Random(seed)
-    decoded = [translators.inbound(t, m) for t, m in events]
+    decoded = [translators.inbound(t, m, appended_at=b.BROKER_TIME) for t, m in events]
     replayed = decoded + rng.sample(decoded, 6)
     rng.shuffle(replayed)
     batch = [(event, f"00000000-0000-4000-9000-{n:012d}") for n, event in enumerate(replayed)]

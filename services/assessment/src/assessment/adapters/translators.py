@@ -3,7 +3,7 @@ outgoing score/flag events, and API messages."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from google.protobuf.message import Message
@@ -77,9 +77,10 @@ def _shown(value: str, limit: int = 64) -> str:
 class _Reader:
     """Collects every contract breach of one message, then raises once."""
 
-    def __init__(self, message: Any, fallback_time: str) -> None:
+    def __init__(self, message: Any, fallback_time: str, appended_at: datetime | None = None) -> None:
         self.message = message
         self.fallback_time = fallback_time
+        self.appended_at = appended_at
         self.problems: list[str] = []
 
     def text(self, field: str) -> str:
@@ -318,12 +319,27 @@ def _collective_income(r: _Reader) -> ev.Event:
         amount_fen=r.positive("amount_fen", allow_zero=True), at=r.time("recorded_at")))
 
 
+# How far a tick's time may run ahead of the broker's clock: the publisher's
+# clock may be a little fast, no more.
+TICK_SKEW = timedelta(minutes=5)
+
+
 def _clock_ticked(r: _Reader) -> ev.Event:
     r.text("as_of")  # a tick names its moment: the envelope's time is no stand-in
     as_of = r.time("as_of")
     if not 1949 <= as_of.year <= 2200:
         # Deadlines are counted back from the tick; and a tick cannot be taken back.
         r.problems.append(f"as_of must fall in a calendar year 1949-2200, got {_shown(r.message.as_of)}")
+    # A tick cannot be taken back, so one from the future would raise flags for
+    # deadlines not yet passed, for good. Anyone able to write to the topic could
+    # send one; only the broker's own append time bounds it (and a rebuild reads
+    # the same stored time, so it judges the tick the same way).
+    if r.appended_at is None:
+        r.problems.append("a clock tick must arrive on a topic the broker stamps with its append time "
+                          "(message.timestamp.type=LogAppendTime): nothing else bounds a tick's time")
+    elif as_of > r.appended_at + TICK_SKEW:
+        r.problems.append(f"as_of {_shown(r.message.as_of)} is ahead of the broker's append time "
+                          f"{r.appended_at.isoformat()} by more than {TICK_SKEW}")
     return r.done(ev.ClockTicked(as_of=as_of))
 
 
@@ -339,13 +355,14 @@ READERS: dict[str, Callable[[_Reader], ev.Event]] = {
 }
 
 
-def inbound(type_: str, message: Message, envelope_time: str = "") -> ev.Event:
+def inbound(type_: str, message: Message, envelope_time: str = "", appended_at: datetime | None = None) -> ev.Event:
+    """`appended_at`: the broker's append time of the record, where its topic keeps one."""
     if type_ in IGNORED:
         return ev.Ignored(type_)
     reader = READERS.get(type_)
     if reader is None:
         raise InvalidEvent(f"unknown-type: {type_!r}")
-    return reader(_Reader(message, envelope_time))
+    return reader(_Reader(message, envelope_time, appended_at))
 
 
 # ---- outgoing ------------------------------------------------------------------------

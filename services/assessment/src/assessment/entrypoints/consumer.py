@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from chassis.inbox import Decoded, EventConsumer
-from chassis.kafka import make_consumer, make_producer
+from chassis.kafka import appended_at, make_consumer, make_producer
 
 from assessment.adapters import translators
 from assessment.bootstrap import Assessment
@@ -12,14 +12,17 @@ from assessment.config import SERVICE
 MAX_POLL_RECORDS = 2000
 
 
+def event_of(decoded: Decoded) -> translators.ev.Event:
+    return translators.inbound(decoded.envelope.type, decoded.message, decoded.envelope.time,
+                               appended_at(decoded.record))
+
+
 def apply_decoded(assessment: Assessment, decoded: Decoded) -> bool:
-    event = translators.inbound(decoded.envelope.type, decoded.message, decoded.envelope.time)
-    return assessment.apply(event, decoded.envelope.id)
+    return assessment.apply(event_of(decoded), decoded.envelope.id)
 
 
 def apply_decoded_batch(assessment: Assessment, batch: list[Decoded]) -> list[bool]:
-    return assessment.apply_batch([(translators.inbound(d.envelope.type, d.message, d.envelope.time), d.envelope.id)
-                                   for d in batch])
+    return assessment.apply_batch([(event_of(d), d.envelope.id) for d in batch])
 
 
 def build_consumer(assessment: Assessment) -> EventConsumer:

@@ -2,6 +2,8 @@
 builder returns (header type, protobuf payload). No personal data anywhere."""
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from google.protobuf.message import Message
 from shuangdao.assessment.v1 import events_pb2 as assessment
 from shuangdao.cadres.v1 import events_pb2 as cadres
@@ -186,6 +188,11 @@ def sanpai() -> list[Built]:
             built.append(survey(f"{household}-{year}", household, SANPAI, year, size, mean + delta * scale,
                                 f"{year}-12-10T02:00:00Z"))
     return built
+
+
+# The broker's append time the tests' events arrive with: after every tick
+# they send, as it would be (a tick ahead of it is refused).
+BROKER_TIME = datetime(2100, 1, 1, tzinfo=UTC)
 
 
 def tick(as_of: str) -> Built:

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from kafka.consumer.fetcher import ConsumerRecord
 from shuangdao.registry.v1 import ingest_pb2
 
 from chassis.inbox import Decoded, EventConsumer, InvalidEvent
 from chassis.errors import Unauthenticated
-from chassis.kafka import Envelope, EnvelopeError, make_consumer, make_producer
+from chassis.kafka import Envelope, EnvelopeError, appended_at, make_consumer, make_producer
 from chassis.security.kafka_auth import principal_from_headers
 from chassis.security.tokens import TokenVerifier
 
@@ -73,24 +72,15 @@ def _position_id(record: ConsumerRecord) -> str:
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"{record.topic}/{record.partition}/{record.offset}"))
 
 
-LOG_APPEND_TIME = 1
-
-
-def appended_at(record: ConsumerRecord) -> datetime | None:
-    """The broker's append time, when the topic records it: a token is judged
-    as of the message's arrival, so a redelivery after it expired still holds.
-    A producer's own timestamp is not trusted for that."""
-    if getattr(record, "timestamp_type", None) == LOG_APPEND_TIME and record.timestamp:
-        return datetime.fromtimestamp(record.timestamp / 1000, UTC)
-    return None
-
-
 def with_sender(command: commands.IngestSubmission, record: ConsumerRecord,
                 verifier: TokenVerifier) -> commands.IngestSubmission:
     """The command with the verified county system as its sender, or the
     reason none could be verified (the handler rejects it then)."""
     try:
-        return replace(command, sender=principal_from_headers(record.headers, verifier, appended_at(record)))
+        return replace(command, sender=principal_from_headers(record.headers, verifier,
+                                                               # a token is judged as of the message's arrival,
+                                                               # so a redelivery after it expired still holds
+                                                               appended_at(record)))
     except Unauthenticated as error:
         return replace(command, unauthenticated_reason=error.message)
 
