@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from datetime import UTC, datetime
+
 from sqlalchemy import event
 
+from registry.adapters import orm
 from registry.bootstrap import Registry
 from registry.domain import commands
+from registry.domain.model import Household
 
 VILLAGE = "441826108201"
 
@@ -21,10 +25,7 @@ def register(registry: Registry) -> str:
                  commands.MemberInput(name="Fang Lan", relation="child", sex="female", birth_date="2008-03-01"))))
 
 
-def test_a_household_read_is_two_statements_sent_outside_any_transaction(
-        registry_factory: Callable[..., Registry]) -> None:
-    registry = registry_factory()
-    household_id = register(registry)
+def statements_of_a_read(registry: Registry, household_id: str) -> tuple[Household, list[tuple[str, bool]]]:
     sent: list[tuple[str, bool]] = []
 
     def record(connection: Any, cursor: Any, statement: str, *_: Any) -> None:
@@ -35,9 +36,34 @@ def test_a_household_read_is_two_statements_sent_outside_any_transaction(
         household = registry.get_household(household_id)
     finally:
         event.remove(registry.engine, "before_cursor_execute", record)
+    return household, sent
+
+
+def test_a_household_read_is_one_statement_sent_outside_any_transaction(
+        registry_factory: Callable[..., Registry]) -> None:
+    registry = registry_factory()
+    household_id = register(registry)
+    household, sent = statements_of_a_read(registry, household_id)
     assert [m.name for m in household.members] == ["Fang Ming", "Fang Xiao", "Fang Lan"]
-    # No BEGIN and no ROLLBACK: in autocommit every statement is its own round trip and nothing more.
-    assert len(sent) == 2 and all(autocommit for _, autocommit in sent), sent
+    assert household.objections == []
+    # No BEGIN and no ROLLBACK: in autocommit every statement is its own round trip and nothing more;
+    # and no second statement for objections the household does not have.
+    assert len(sent) == 1 and all(autocommit for _, autocommit in sent), sent
+
+
+def test_a_household_with_objections_is_read_with_them_in_the_order_recorded(
+        registry_factory: Callable[..., Registry]) -> None:
+    registry = registry_factory()
+    household_id = register(registry)
+    at = datetime(2026, 12, 1, 9, 30, tzinfo=UTC)
+    with registry.engine.begin() as connection:
+        connection.execute(orm.objections.insert(), [
+            {"household_id": household_id, "text": text, "recorded_by": "villager", "recorded_at": at}
+            for text in ("owns a lorry", "the son works in Shenzhen")])
+    household, sent = statements_of_a_read(registry, household_id)
+    assert [o.text for o in household.objections] == ["owns a lorry", "the son works in Shenzhen"]
+    assert household.objections[0].recorded_at == at and household.objections[0].recorded_by == "villager"
+    assert len(sent) == 2, sent
 
 
 def test_reading_a_household_twice_gives_the_same_file_and_an_unknown_id_none(

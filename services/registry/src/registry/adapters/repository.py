@@ -6,7 +6,7 @@ from collections import namedtuple
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Connection, String, Table, any_, bindparam, delete, literal, select, update
+from sqlalchemy import Column, Connection, String, Table, any_, bindparam, delete, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 
 from chassis.db import bulk_insert
@@ -90,7 +90,12 @@ def _history_rows(household: Household) -> list[dict[str, Any]]:
 # Built once: a household read is the registry's hottest query, and building
 # the statement anew cost more than running it.
 _MEMBER_COLUMNS = [c.label(f"m_{c.name}") for c in orm.members.c]
-_GET = (select(orm.households, *_MEMBER_COLUMNS)
+# Few households ever get an objection: the read asks for their number with
+# the household and fetches them only when there are some (a round trip saved).
+_OBJECTION_COUNT = (select(func.count()).select_from(orm.objections)
+                    .where(orm.objections.c.household_id == orm.households.c.id)
+                    .scalar_subquery().label("objection_count"))
+_GET = (select(orm.households, *_MEMBER_COLUMNS, _OBJECTION_COUNT)
         .outerjoin(orm.members, orm.members.c.household_id == orm.households.c.id)
         .where(orm.households.c.id == bindparam("household_id")).order_by(orm.members.c.position))
 _GET_FOR_UPDATE = _GET.with_for_update(of=orm.households)
@@ -184,7 +189,8 @@ class HouseholdRepository:
             return None
         row = rows[0]
         member_rows = [_MemberRow(*r[_MEMBER_SLICE]) for r in rows if r.m_household_id is not None]
-        objection_rows = self.connection.execute(_OBJECTIONS, {"household_id": household_id}).all()
+        objection_rows = (self.connection.execute(_OBJECTIONS, {"household_id": household_id}).all()
+                          if row.objection_count else [])
         household_file = HouseholdFile(
             village_code=row.village_code, category=Category(row.category),
             members=[_member_of(m, self.identity) for m in member_rows], natural_village_code=row.natural_village_code,
