@@ -2,6 +2,7 @@
 CloudEvents-style envelope every message carries in its headers."""
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -76,6 +77,17 @@ class Envelope:
         except ValueError as exc:
             raise EnvelopeError(f"header 'id' is not a UUID: {found['id']!r}") from exc
         return cls(**found, extra=tuple(extra))
+
+
+def close_quietly(producer: KafkaProducer | None, timeout: float) -> None:
+    """Closes a producer that may be broken already (the reason it is being
+    replaced): a failure to close is logged, never raised over the first."""
+    if producer is None:
+        return
+    try:
+        producer.close(timeout=timeout)
+    except Exception:
+        logging.getLogger(__name__).warning("closing a Kafka producer failed", exc_info=True)
 
 
 def make_producer(bootstrap: str, client_id: str, **overrides: object) -> KafkaProducer:

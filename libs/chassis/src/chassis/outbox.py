@@ -18,7 +18,7 @@ from sqlalchemy import (BigInteger, Column, Connection, DateTime, Engine, Index,
                         MetaData, String, Table, func, select, text, update)
 
 from chassis.db import bulk_insert
-from chassis.kafka import Envelope
+from chassis.kafka import Envelope, close_quietly
 from chassis.metrics import ServiceMetrics
 
 log = logging.getLogger(__name__)
@@ -177,11 +177,7 @@ class OutboxRelay:
                                        {"k": RELAY_LOCK_KEY}).scalar_one())
 
     def _reset_producer(self) -> None:
-        if self._producer is not None:
-            try:
-                self._producer.close(timeout=1)
-            except Exception:
-                log.warning("producer close failed", exc_info=True)
+        close_quietly(self._producer, timeout=1)
         self._producer = None
 
     def close(self) -> None:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from kafka import KafkaProducer
 
-from chassis.kafka import make_producer
+from chassis.kafka import close_quietly, make_producer
 
 from assessment.adapters import translators
 from assessment.config import CLOCK_TOPIC, SERVICE, Settings
@@ -67,12 +67,8 @@ class ClockPublisher:
         self._close()
 
     def _close(self) -> None:
-        if self._producer is not None:
-            try:
-                self._producer.close(timeout=5)
-            except Exception:
-                log.warning("closing the clock's producer failed", exc_info=True)
-            self._producer = None
+        close_quietly(self._producer, timeout=5)
+        self._producer = None
 
 
 def parse_as_of(text: str, now: datetime) -> datetime:
