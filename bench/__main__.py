@@ -73,8 +73,9 @@ def backends(postgres: str) -> dict[int, str]:
         engine.dispose()
 
 
-def database_cpu(postgres: str, before: dict[str, float], backends_before: dict[int, str]) -> dict[str, float]:
-    """PostgreSQL's share of the window by database (registry, assessment)."""
+def database_cpu(postgres: str, before: dict[str, float]) -> dict[str, float]:
+    """PostgreSQL's share of the window by database (registry, assessment):
+    the backends alive now, less what they had spent at `before`."""
     now = cpu.backends_cpu_seconds(backends(postgres))
     return {f"postgresql, {database.removeprefix('bench_')} database": seconds - before.get(database, 0.0)
             for database, seconds in now.items() if database.startswith("bench_")}
@@ -119,11 +120,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         pipeline.load_divisions(registry.grpc_target, province)
         log("registering every household")
         meter = cpu_meter((registry, assessment), kafka, postgres)
-        pooled = backends(postgres)
-        started, cpu_before, db_before = time.perf_counter(), meter.sample(), cpu.backends_cpu_seconds(pooled)
+        started, cpu_before = time.perf_counter(), meter.sample()
+        db_before = cpu.backends_cpu_seconds(backends(postgres))
         registered, seconds = pipeline.register_all(registry.grpc_replicas, everyone)
         registration_cpu = cpu.spent(cpu_before, meter.sample())
-        registration_db_cpu = database_cpu(postgres, db_before, pooled)
+        registration_db_cpu = database_cpu(postgres, db_before)
         log(f"registered {registered} in {seconds:.1f}s; waiting for every village to be scored")
         pipeline.wait_until_all_scored(assessment.grpc_target, villages, registered, timeout=args.timeout)
         all_scored = time.perf_counter() - started
